@@ -1,0 +1,21 @@
+#include "loader/builtin_dll.h"
+
+namespace sill::builtin {
+extern const loader::BuiltinDll ntdll_dll;
+extern const loader::BuiltinDll kernel32_dll;
+extern const loader::BuiltinDll msvcrt_dll;
+}  // namespace sill::builtin
+
+namespace sill::loader {
+
+std::span<const BuiltinDll* const> builtin_dlls() {
+  // Initialization order: ntdll first, then what depends on it.
+  static const BuiltinDll* const all[] = {
+      &builtin::ntdll_dll,
+      &builtin::kernel32_dll,
+      &builtin::msvcrt_dll,
+  };
+  return all;
+}
+
+}  // namespace sill::loader

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs every Debian package Sill's build, tests and benchmarks need.
+# Idempotent: when everything is present it only asks dpkg and returns.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config python3
+  g++-mingw-w64-x86-64 binutils-mingw-w64-x86-64
+  libboost-dev libboost-program-options-dev
+  libffi-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  hyperfine
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "bootstrap: installing ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
