@@ -1,6 +1,7 @@
 // A small value-or-error type (C++20 has no std::expected).
 #pragma once
 #include <string>
+#include <optional>
 #include <utility>
 #include <variant>
 
@@ -40,6 +41,22 @@ class Expected {
 
  private:
   std::variant<T, E> v_;
+};
+
+// Success without a value, or an error.
+template <class E>
+class Expected<void, E> {
+ public:
+  Expected() = default;
+  template <class U>
+  Expected(Unexpected<U> u) : e_(E(std::move(u.error))) {}
+
+  bool has_value() const { return !e_.has_value(); }
+  explicit operator bool() const { return has_value(); }
+  const E& error() const { return *e_; }
+
+ private:
+  std::optional<E> e_;
 };
 
 }  // namespace sill

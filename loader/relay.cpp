@@ -1,0 +1,152 @@
+// +relay: every call into a built-in is logged with its arguments and return
+// value. Fixed-argument functions go through a libffi closure on the Win64 ABI
+// that logs, calls the function with ffi_call and logs the result; variadic
+// ones through an assembly entry that logs the fixed arguments and jumps on.
+#include <ffi.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <unistd.h>
+
+#include "base/debug.h"
+#include "base/unicode.h"
+#include "loader/code_arena.h"
+#include "loader/loader_internal.h"
+
+SILL_DEFAULT_DEBUG_CHANNEL(relay);
+
+extern "C" void sill_relay_variadic_entry();
+
+namespace sill::loader {
+
+namespace {
+
+struct RelayFunction {
+  std::string name;  // "kernel32.CreateFileW"
+  const Export* e;
+  ffi_cif cif;
+  std::vector<ffi_type*> types;
+};
+
+struct VariadicRelay {
+  const void* target;  // first: read by the assembly entry
+  std::string name;
+  const Export* e;
+};
+
+ffi_type* ffi_type_of(char code) {
+  switch (code) {
+    case 'v': return &ffi_type_void;
+    case 'i': return &ffi_type_uint32;
+    case 'f': return &ffi_type_float;
+    case 'd': return &ffi_type_double;
+    default: return &ffi_type_uint64;  // q, p, s, w
+  }
+}
+
+// One argument for the log, the way Wine's relay prints them: numbers in hex, strings quoted.
+std::string format_argument(char code, const void* value) {
+  char buf[64];
+  switch (code) {
+    case 'i': {
+      std::uint32_t v;
+      std::memcpy(&v, value, 4);
+      std::snprintf(buf, sizeof buf, "%08x", v);
+      return buf;
+    }
+    case 'f': {
+      float v;
+      std::memcpy(&v, value, 4);
+      std::snprintf(buf, sizeof buf, "%g", static_cast<double>(v));
+      return buf;
+    }
+    case 'd': {
+      double v;
+      std::memcpy(&v, value, 8);
+      std::snprintf(buf, sizeof buf, "%g", v);
+      return buf;
+    }
+    default: break;
+  }
+  std::uint64_t v;
+  std::memcpy(&v, value, 8);
+  // Small values are not pointers (resource ids, atoms, NULL).
+  if ((code == 's' || code == 'w') && v >= 0x10000) {
+    std::string text = code == 's' ? std::string(reinterpret_cast<const char*>(v), strnlen(reinterpret_cast<const char*>(v), 80))
+                                   : utf16_to_utf8(std::u16string_view(reinterpret_cast<const char16_t*>(v)).substr(0, 80));
+    std::string out = code == 'w' ? "L\"" : "\"";
+    for (char c : text) {
+      if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c == '"') out += "\\\"";
+      else out += c;
+    }
+    return out + "\"";
+  }
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+void log_line(const std::string& line) {
+  std::string out = std::to_string(gettid()) + ":" + line + "\n";
+  (void)!write(2, out.data(), out.size());
+}
+
+void relay_handler(ffi_cif* cif, void* ret, void** args, void* user) {
+  auto* r = static_cast<RelayFunction*>(user);
+  const char* sig = r->e->signature;
+  std::string line = "Call " + r->name + "(";
+  for (unsigned i = 0; i < cif->nargs; ++i) {
+    if (i) line += ",";
+    line += format_argument(sig[i + 1], args[i]);
+  }
+  log_line(line + ")");
+  ffi_call(cif, FFI_FN(r->e->address), ret, args);
+  std::string result = "Ret  " + r->name + "()";
+  if (sig[0] != 'v') result += " retval=" + format_argument(sig[0] == 'f' || sig[0] == 'd' ? sig[0] : (sig[0] == 'i' ? 'i' : 'q'), ret);
+  log_line(result);
+}
+
+}  // namespace
+
+extern "C" void WINAPI sill_relay_log_variadic(const VariadicRelay* r, const std::uint64_t* regs) {
+  const char* sig = r->e->signature;
+  std::string line = "Call " + r->name + "(";
+  std::size_t fixed = std::strlen(sig) - 2;  // minus the return code and the '.'
+  for (std::size_t i = 0; i < fixed; ++i) {
+    // Arguments 0-3 are in the saved registers; then the return address, the home area, the stack.
+    const std::uint64_t* slot = i < 4 ? &regs[i] : &regs[5 + i];
+    line += format_argument(sig[i + 1], slot);
+    line += ",";
+  }
+  log_line(line + "...)");
+}
+
+const void* relay_target(const BuiltinDll& dll, const Export& e) {
+  if (!sill_debug_channel_.on(::sill::debug::Trace) || !e.signature || !e.address) return e.address;
+  std::string dll_name(dll.name.substr(0, dll.name.rfind('.')));
+  std::string name = dll_name + "." + std::string(e.name);
+  std::size_t len = std::strlen(e.signature);
+  if (len >= 2 && e.signature[len - 1] == '.') {
+    auto* v = new VariadicRelay{e.address, name, &e};
+    LoadAndJump stub(0x49, 0xBB, v, reinterpret_cast<const void*>(&sill_relay_variadic_entry));  // r11 = v
+    if (void* code = allocate_code(stub.bytes)) return code;
+    return e.address;
+  }
+  auto* r = new RelayFunction{name, &e, {}, {}};
+  for (std::size_t i = 1; i < len; ++i) r->types.push_back(ffi_type_of(e.signature[i]));
+  void* code = nullptr;
+  auto* closure = static_cast<ffi_closure*>(ffi_closure_alloc(sizeof(ffi_closure), &code));
+  if (!closure ||
+      ffi_prep_cif(&r->cif, FFI_WIN64, static_cast<unsigned>(r->types.size()), ffi_type_of(e.signature[0]),
+                   r->types.data()) != FFI_OK ||
+      ffi_prep_closure_loc(closure, &r->cif, relay_handler, r, code) != FFI_OK) {
+    WARN("no relay thunk for %s\n", name.c_str());
+    return e.address;
+  }
+  return code;
+}
+
+}  // namespace sill::loader

@@ -1,0 +1,15 @@
+// The sub-commands of the `sill` executable. Each returns the process exit status.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace sill::tools {
+
+// sill info FILE: headers, sections, imports, exports, TLS, relocations, resources.
+int command_info(const std::string& path);
+// sill check FILE: imports Sill does not provide, per DLL; non-zero when any are missing.
+int command_check(const std::string& path);
+// sill [run] PROGRAM.exe ARGS...: runs the program; returns only on a load failure.
+int command_run(const std::string& program, const std::vector<std::string>& args);
+
+}  // namespace sill::tools
