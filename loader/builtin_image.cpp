@@ -13,6 +13,7 @@
 #include "base/unicode.h"
 #include "loader/loader_internal.h"
 #include "loader/pe_format.h"
+#include "ntdll/virtual.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(loader);
 
@@ -187,6 +188,7 @@ LoadResult<ModuleState*> load_builtin(const BuiltinDll& dll) {
   mprotect(base, l.stubs, PROT_READ);
   if (l.size > l.stubs) mprotect(base + l.stubs, l.size - l.stubs, PROT_READ | PROT_EXEC);
 
+  nt::note_image_mapping(base, l.size);
   auto state = std::make_unique<ModuleState>();
   Module& m = state->module;
   m.base_name = utf8_to_utf16(dll.name);

@@ -11,6 +11,7 @@
 #include "base/debug.h"
 #include "loader/loader_internal.h"
 #include "loader/pe_file.h"
+#include "ntdll/virtual.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(loader);
 
@@ -208,6 +209,7 @@ LoadResult<ModuleState*> map_pe_image(const std::string& unix_path, std::u16stri
     // The index slot is written before any code runs.
     *reinterpret_cast<std::uint32_t*>(tls.AddressOfIndex) = 0;
   }
+  nt::note_image_mapping(base, size);  // VirtualQuery reports MEM_IMAGE for it
   TRACE("mapped %s at %p (%zu bytes)\n", unix_path.c_str(), static_cast<void*>(base), size);
   return register_module(std::move(state));
 }

@@ -2,6 +2,7 @@
 // path), binding its import address table, and looking up exports on any
 // loaded module, built-in or PE, following forwarders.
 #include <dirent.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 #include "loader/loader_internal.h"
 #include "loader/pe_file.h"
 #include "ntdll/path_mapping.h"
+#include "ntdll/virtual.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(loader);
 
@@ -89,7 +91,8 @@ void* resolve_forwarder(std::string_view fwd, int depth) {
 void* resolve_slot(ModuleState& m, const ExportTable& t, std::uint32_t index, int depth) {
   if (index >= t.dir->NumberOfFunctions) return nullptr;
   std::uint32_t rva = t.functions[index];
-  if (rva == 0 || rva >= t.image_size) return nullptr;
+  // A built-in's data exports are Sill's own variables, outside its synthesized image.
+  if (rva == 0 || (rva >= t.image_size && !m.module.builtin)) return nullptr;
   if (rva >= t.dir_rva && rva < t.dir_rva + t.dir_size) {
     auto* s = reinterpret_cast<const char*>(t.base + rva);
     return resolve_forwarder({s, strnlen(s, t.image_size - rva)}, depth);
@@ -121,13 +124,34 @@ std::string directory_of(const std::string& path) {
   return slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
 }
 
-// The native DLL search: the program's directory, the importer's, the current directory.
+// The directories of the program's PATH variable (Windows paths, ';'-separated).
+std::vector<std::string> path_directories() {
+  std::vector<std::string> dirs;
+  auto* peb = nt::current_peb();
+  if (!peb || !peb->ProcessParameters || !peb->ProcessParameters->Environment) return dirs;
+  for (const char16_t* e = peb->ProcessParameters->Environment; *e; e += std::char_traits<char16_t>::length(e) + 1) {
+    std::u16string_view entry(e);
+    if (entry.size() < 5 || lower_name(entry.substr(0, 5)) != u"path=") continue;
+    std::u16string_view list = entry.substr(5);
+    while (!list.empty()) {
+      auto semi = list.find(u';');
+      if (auto dir = nt::dos_path_to_unix(list.substr(0, semi)); dir && !dir->empty()) dirs.push_back(*dir);
+      list = semi == std::u16string_view::npos ? std::u16string_view{} : list.substr(semi + 1);
+    }
+    break;
+  }
+  return dirs;
+}
+
+// The native DLL search, in Windows' order: the program's directory (and the importer's),
+// the current directory, then PATH.
 std::string search_native(std::u16string_view name_lower, const ModuleState* importer) {
   std::vector<std::string> dirs;
   if (auto exe = main_module())
     if (auto* m = find_module(exe); m && !m->unix_path.empty()) dirs.push_back(directory_of(m->unix_path));
   if (importer && !importer->module.unix_path.empty()) dirs.push_back(directory_of(importer->module.unix_path));
   if (char cwd[4096]; getcwd(cwd, sizeof cwd)) dirs.emplace_back(cwd);
+  for (auto& d : path_directories()) dirs.push_back(std::move(d));
   for (const auto& d : dirs)
     if (auto p = find_in_directory(d, name_lower); !p.empty()) return p;
   return {};
@@ -140,7 +164,11 @@ LoadResult<ModuleState*> load_native(const std::string& unix_path) {
   if (!mapped) return mapped;
   ModuleState* m = *mapped;
   if (auto r = bind_imports(*m); !r) {
+    std::uint8_t* base = m->module.base;
+    std::size_t size = m->module.size;
     unregister_module(m);
+    nt::note_image_unmapping(base);
+    munmap(base, size);
     return Unexpected(r.error());
   }
   protect_sections(*m);

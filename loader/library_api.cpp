@@ -6,6 +6,7 @@
 #include "base/debug.h"
 #include "base/unicode.h"
 #include "loader/loader_internal.h"
+#include "ntdll/virtual.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(loader);
 
@@ -35,6 +36,7 @@ void unload(ModuleState* m) {
   std::uint8_t* base = m->module.base;
   std::size_t size = m->module.size;
   unregister_module(m);
+  nt::note_image_unmapping(base);
   munmap(base, size);
   for (Module* d : deps)
     if (auto* s = state_of(d)) release(s);

@@ -77,7 +77,6 @@ void* missing_import_stub(std::string_view dll, std::string_view function);
 // TLS: assigns the module's index and allocates its block on every known thread.
 void setup_tls(ModuleState& m);
 void release_tls(ModuleState& m);
-void register_thread_teb(nt::TEB* teb);
 void call_tls_callbacks(ModuleState& m, win::DWORD reason);
 
 // Initializers: TLS callbacks and DllMain(PROCESS_ATTACH) for every module reachable from `root`

@@ -47,7 +47,12 @@ win::NTSTATUS free_library(win::HMODULE h);
 Expected<void*, win::NTSTATUS> get_proc_address(win::HMODULE h, const char* name);
 void disable_thread_library_calls(win::HMODULE h);
 
-// DLL_THREAD_ATTACH/DETACH for every initialized module, and TLS blocks of the thread.
+// A new thread that will run PE code: allocates its static-TLS blocks into
+// teb->ThreadLocalStoragePointer (before attach_thread). unregister frees them.
+void register_thread_teb(nt::TEB* teb);
+void unregister_thread_teb(nt::TEB* teb);
+
+// DLL_THREAD_ATTACH/DETACH for every initialized module.
 void attach_thread();
 void detach_thread();
 

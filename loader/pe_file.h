@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/expected.h"
@@ -36,6 +37,9 @@ struct Headers {
   std::uint64_t stack_reserve, stack_commit, heap_reserve, heap_commit;
   std::uint32_t number_of_rva_and_sizes;
   DataDirectory directories[kDirCount];  // absent ones are zero
+  // COFF symbol table (file offset; 0: none). mingw images keep one for long section names ("/4").
+  std::uint32_t symbol_table_offset = 0;
+  std::uint32_t number_of_symbols = 0;
 
   bool is_dll() const { return (characteristics & kFileDll) != 0; }
   bool relocs_stripped() const { return (characteristics & kFileRelocsStripped) != 0; }
@@ -80,7 +84,8 @@ struct Exports {
 
 struct Relocation {
   std::uint32_t rva;
-  std::uint8_t type;  // kRelDir64, kRelHighLow, kRelHigh, kRelLow (kRelAbsolute padding is dropped)
+  std::uint8_t type;  // kRelDir64, kRelHighLow, kRelHigh, kRelLow, kRelHighAdj (kRelAbsolute padding is dropped)
+  std::uint16_t param = 0;  // kRelHighAdj only: the entry that follows it (low 16 bits of the adjustment)
 };
 
 struct TlsInfo {
@@ -96,6 +101,17 @@ struct ResourceType {
   std::string name;   // UTF-8, when named
   std::uint32_t count;  // number of resources (name/id entries) of the type
 };
+
+// Names for printing: "AMD64", "ARM64", ... ("unknown" otherwise).
+const char* machine_name(std::uint16_t machine);
+// "Windows CUI", "Windows GUI", "Native", ... ("unknown" otherwise).
+const char* subsystem_name(std::uint16_t subsystem);
+// "import", "base relocation", ... for error messages and `sill info`.
+const char* directory_name(unsigned index);
+
+// A name read from a file, safe to print: control characters and bytes that are
+// not UTF-8 become \xNN, and an empty name reads "(unnamed)".
+std::string printable(std::string_view name);
 
 class PeFile {
  public:

@@ -14,6 +14,12 @@ inline constexpr std::uint16_t kMachineI386 = 0x014C;
 inline constexpr std::uint16_t kMachineAmd64 = 0x8664;
 inline constexpr std::uint16_t kMachineArm64 = 0xAA64;
 inline constexpr std::uint16_t kMachineArmNt = 0x01C4;
+inline constexpr std::uint16_t kMachineArm = 0x01C0;
+inline constexpr std::uint16_t kMachineIa64 = 0x0200;
+inline constexpr std::uint16_t kMachineArm64Ec = 0xA641;
+inline constexpr std::uint16_t kMachineArm64X = 0xA64E;
+inline constexpr std::uint16_t kMachineRiscV64 = 0x5064;
+inline constexpr std::uint16_t kMachineLoongArch64 = 0x6264;
 
 // FileHeader.Characteristics
 inline constexpr std::uint16_t kFileRelocsStripped = 0x0001;
@@ -25,6 +31,14 @@ inline constexpr std::uint16_t kFileDll = 0x2000;
 inline constexpr std::uint16_t kDllHighEntropyVa = 0x0020;
 inline constexpr std::uint16_t kDllDynamicBase = 0x0040;
 inline constexpr std::uint16_t kDllNxCompat = 0x0100;
+inline constexpr std::uint16_t kDllForceIntegrity = 0x0080;
+inline constexpr std::uint16_t kDllNoIsolation = 0x0200;
+inline constexpr std::uint16_t kDllNoSeh = 0x0400;
+inline constexpr std::uint16_t kDllNoBind = 0x0800;
+inline constexpr std::uint16_t kDllAppContainer = 0x1000;
+inline constexpr std::uint16_t kDllWdmDriver = 0x2000;
+inline constexpr std::uint16_t kDllGuardCf = 0x4000;
+inline constexpr std::uint16_t kDllTerminalServerAware = 0x8000;
 
 // Section characteristics
 inline constexpr std::uint32_t kScnCntCode = 0x00000020;
@@ -61,12 +75,25 @@ inline constexpr unsigned kRelAbsolute = 0;
 inline constexpr unsigned kRelHigh = 1;
 inline constexpr unsigned kRelLow = 2;
 inline constexpr unsigned kRelHighLow = 3;
+inline constexpr unsigned kRelHighAdj = 4;  // takes a second slot: the low 16 bits of the addend
 inline constexpr unsigned kRelDir64 = 10;
 
 // Subsystems
 inline constexpr std::uint16_t kSubsystemNative = 1;
 inline constexpr std::uint16_t kSubsystemWindowsGui = 2;
 inline constexpr std::uint16_t kSubsystemWindowsCui = 3;
+inline constexpr std::uint16_t kSubsystemOs2Cui = 5;
+inline constexpr std::uint16_t kSubsystemPosixCui = 7;
+inline constexpr std::uint16_t kSubsystemWindowsCeGui = 9;
+inline constexpr std::uint16_t kSubsystemEfiApplication = 10;
+inline constexpr std::uint16_t kSubsystemEfiBootServiceDriver = 11;
+inline constexpr std::uint16_t kSubsystemEfiRuntimeDriver = 12;
+inline constexpr std::uint16_t kSubsystemEfiRom = 13;
+inline constexpr std::uint16_t kSubsystemXbox = 14;
+inline constexpr std::uint16_t kSubsystemWindowsBootApplication = 16;
+
+// Limits the Windows loader enforces.
+inline constexpr unsigned kMaxSections = 96;
 
 struct DosHeader {
   std::uint16_t e_magic;
@@ -113,15 +140,15 @@ struct OptionalHeader64 {
   std::uint64_t SizeOfStackReserve, SizeOfStackCommit, SizeOfHeapReserve, SizeOfHeapCommit;
   std::uint32_t LoaderFlags;
   std::uint32_t NumberOfRvaAndSizes;
-  DataDirectory DataDirectory[kDirCount];
+  pe::DataDirectory DataDirectory[kDirCount];
 };
 static_assert(sizeof(OptionalHeader64) == 240 && offsetof(OptionalHeader64, ImageBase) == 24 &&
               offsetof(OptionalHeader64, DataDirectory) == 112);
 
 struct NtHeaders64 {
   std::uint32_t Signature;
-  FileHeader FileHeader;
-  OptionalHeader64 OptionalHeader;
+  pe::FileHeader FileHeader;
+  pe::OptionalHeader64 OptionalHeader;
 };
 static_assert(sizeof(NtHeaders64) == 264 && offsetof(NtHeaders64, OptionalHeader) == 24);
 

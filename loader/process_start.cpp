@@ -16,6 +16,7 @@
 #include "loader/environment_block.h"
 #include "loader/pe_format.h"
 #include "loader/shared_user_data.h"
+#include "ntdll/exception_signals.h"
 #include "ntdll/path_mapping.h"
 #include "ntdll/process_state.h"
 
@@ -132,6 +133,8 @@ LoadError run_program(const std::string& unix_path, const std::vector<std::strin
   register_thread_teb(teb);
   map_shared_user_data();
   nt::initialize_process_state(peb);
+  // Faults in program code become Windows exceptions from the first instruction on.
+  nt::install_fault_handlers();
 
   for (const char16_t* core : {u"ntdll.dll", u"kernel32.dll"})
     if (auto r = load_dependency(core, nullptr); !r) return r.error();

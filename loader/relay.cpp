@@ -11,6 +11,7 @@
 
 #include "base/debug.h"
 #include "base/unicode.h"
+#include "loader/callback.h"
 #include "loader/code_arena.h"
 #include "loader/loader_internal.h"
 
@@ -124,8 +125,23 @@ extern "C" void WINAPI sill_relay_log_variadic(const VariadicRelay* r, const std
   log_line(line + "...)");
 }
 
+// Functions that read or replace their caller's registers or stack: a thunk in between would
+// hand them its own frame (libffi's has no unwind information either). Like Wine's RelayExclude.
+constexpr std::string_view kNeverRelayed[] = {
+    "RtlCaptureContext", "RtlRestoreContext", "RtlRaiseException", "RtlUnwind", "RtlUnwindEx",
+    "RtlCaptureStackBackTrace", "RtlVirtualUnwind", "RaiseException", "__C_specific_handler",
+    "_setjmp", "_setjmpex", "setjmp", "longjmp", "_longjmpex", "NtContinue", "ExitThread",
+};
+
+static bool never_relayed(std::string_view name) {
+  for (auto n : kNeverRelayed)
+    if (n == name) return true;
+  return false;
+}
+
 const void* relay_target(const BuiltinDll& dll, const Export& e) {
-  if (!sill_debug_channel_.on(::sill::debug::Trace) || !e.signature || !e.address) return e.address;
+  if (!sill_debug_channel_.on(::sill::debug::Trace) || !e.signature || !e.address || never_relayed(e.name))
+    return e.address;
   std::string dll_name(dll.name.substr(0, dll.name.rfind('.')));
   std::string name = dll_name + "." + std::string(e.name);
   std::size_t len = std::strlen(e.signature);
@@ -147,6 +163,24 @@ const void* relay_target(const BuiltinDll& dll, const Export& e) {
     return e.address;
   }
   return code;
+}
+
+}  // namespace sill::loader
+
+namespace sill::loader {
+
+bool relay_callbacks_on() { return sill_debug_channel_.on(::sill::debug::Trace); }
+
+void log_callback_call(const char* what, const void* fn) {
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "Call PE %s %p", what, fn);
+  log_line(buf);
+}
+
+void log_callback_return(const char* what, const void* fn, std::uint64_t value) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "Ret  PE %s %p retval=%016llx", what, fn, static_cast<unsigned long long>(value));
+  log_line(buf);
 }
 
 }  // namespace sill::loader

@@ -52,6 +52,17 @@ void register_thread_teb(nt::TEB* teb) {
   s.threads.push_back(teb);
 }
 
+void unregister_thread_teb(nt::TEB* teb) {
+  auto& s = tls_state();
+  std::lock_guard guard(s.lock);
+  std::erase(s.threads, teb);
+  if (void** slots = teb->ThreadLocalStoragePointer) {
+    for (std::size_t i = 0; i < kMaxTlsModules; ++i) std::free(slots[i]);
+    std::free(slots);
+    teb->ThreadLocalStoragePointer = nullptr;
+  }
+}
+
 void setup_tls(ModuleState& m) {
   if (!m.has_tls) return;
   auto& s = tls_state();

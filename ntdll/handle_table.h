@@ -1,0 +1,59 @@
+// The process's handle table: handle values (multiples of 4, as on Windows)
+// to typed objects. Thread-safe. Raw HANDLE values appear only at the ABI edge.
+#pragma once
+#include <mutex>
+#include <vector>
+
+#include "base/expected.h"
+#include "base/wintypes.h"
+#include "ntdll/object.h"
+#include "ntdll/status.h"
+
+namespace sill::nt {
+
+inline constexpr win::DWORD HANDLE_FLAG_INHERIT = 1;
+inline constexpr win::DWORD HANDLE_FLAG_PROTECT_FROM_CLOSE = 2;
+
+// Pseudo handles: they name the caller and never enter the table.
+inline win::HANDLE current_process_handle() { return reinterpret_cast<win::HANDLE>(-1); }
+inline win::HANDLE current_thread_handle() { return reinterpret_cast<win::HANDLE>(-2); }
+
+class HandleTable {
+ public:
+  win::HANDLE insert(Ref<Object> obj, win::DWORD access = 0, win::DWORD flags = 0);
+
+  Expected<Ref<Object>, win::NTSTATUS> get_object(win::HANDLE h) const;
+  // STATUS_INVALID_HANDLE for a bad value, STATUS_OBJECT_TYPE_MISMATCH for another kind.
+  template <class T>
+  Expected<Ref<T>, win::NTSTATUS> get(win::HANDLE h) const {
+    auto o = get_object(h);
+    if (!o) return Unexpected{o.error()};
+    if (o.value()->type() != T::kType) return Unexpected{STATUS_OBJECT_TYPE_MISMATCH};
+    return Ref<T>::adopt(static_cast<T*>(o.value().detach()));
+  }
+
+  win::NTSTATUS close(win::HANDLE h);
+  Expected<win::HANDLE, win::NTSTATUS> duplicate(win::HANDLE h, win::DWORD access, bool same_access,
+                                                 win::DWORD flags, bool close_source);
+  win::NTSTATUS get_flags(win::HANDLE h, win::DWORD* flags) const;
+  win::NTSTATUS set_flags(win::HANDLE h, win::DWORD mask, win::DWORD flags);
+  win::NTSTATUS get_access(win::HANDLE h, win::DWORD* access) const;
+
+ private:
+  struct Entry {
+    Object* object = nullptr;
+    win::DWORD access = 0;
+    win::DWORD flags = 0;
+    std::size_t next_free = 0;
+  };
+  const Entry* find(win::HANDLE h) const;
+  Entry* find(win::HANDLE h) { return const_cast<Entry*>(std::as_const(*this).find(h)); }
+
+  mutable std::mutex lock_;
+  std::vector<Entry> entries_;
+  std::size_t free_head_ = 0;  // 1-based index of the first free entry; 0: none
+};
+
+HandleTable& handle_table();
+
+}  // namespace sill::nt

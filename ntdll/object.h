@@ -1,0 +1,83 @@
+// Kernel objects: the typed, reference-counted things handles point to.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <utility>
+
+namespace sill::nt {
+
+enum class ObjectType : std::uint8_t {
+  File,       // a Unix fd: files, directories, pipes, ttys
+  FindFile,   // FindFirstFile search state
+  Event,
+  Mutex,
+  Semaphore,
+  Thread,
+  Process,
+  Other,
+};
+
+class Object {
+ public:
+  explicit Object(ObjectType t) : type_(t) {}
+  virtual ~Object() = default;
+  Object(const Object&) = delete;
+  Object& operator=(const Object&) = delete;
+
+  ObjectType type() const { return type_; }
+  void add_ref() { refs_.fetch_add(1, std::memory_order_relaxed); }
+  void release() {
+    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+  }
+
+ private:
+  std::atomic<int> refs_{1};
+  ObjectType type_;
+};
+
+// An owning pointer to an object; T declares `static constexpr ObjectType kType`
+// (or is Object itself).
+template <class T>
+class Ref {
+ public:
+  Ref() = default;
+  // Adopts the reference a `new T` starts with.
+  static Ref adopt(T* p) {
+    Ref r;
+    r.p_ = p;
+    return r;
+  }
+  // Adds a reference to an object already owned elsewhere.
+  static Ref share(T* p) {
+    if (p) p->add_ref();
+    return adopt(p);
+  }
+  Ref(const Ref& o) : p_(o.p_) {
+    if (p_) p_->add_ref();
+  }
+  Ref(Ref&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+  template <class U>
+  Ref(Ref<U> o) : p_(o.detach()) {}
+  Ref& operator=(Ref o) noexcept {
+    std::swap(p_, o.p_);
+    return *this;
+  }
+  ~Ref() {
+    if (p_) p_->release();
+  }
+  T* get() const { return p_; }
+  T* operator->() const { return p_; }
+  T& operator*() const { return *p_; }
+  explicit operator bool() const { return p_ != nullptr; }
+  T* detach() { return std::exchange(p_, nullptr); }
+
+ private:
+  T* p_ = nullptr;
+};
+
+template <class T, class... A>
+Ref<T> make_object(A&&... args) {
+  return Ref<T>::adopt(new T(std::forward<A>(args)...));
+}
+
+}  // namespace sill::nt

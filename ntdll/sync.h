@@ -1,0 +1,94 @@
+// Waitable objects and the one wait engine behind WaitForSingleObject/
+// WaitForMultipleObjects: events, mutexes, semaphores (and, from other layers,
+// threads and processes by deriving from Waitable).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <span>
+
+#include "base/wintypes.h"
+#include "ntdll/object.h"
+
+namespace sill::nt {
+
+// Waitable state is guarded by one process-wide lock held by the wait engine.
+class Waitable : public Object {
+ public:
+  using Object::Object;
+  // Called with the wait lock held.
+  virtual bool is_signaled(win::DWORD tid) const = 0;
+  // Consumes the signal for `tid` (auto-reset, mutex ownership...). Lock held.
+  virtual void acquire(win::DWORD tid) { (void)tid; }
+  virtual bool abandoned() const { return false; }
+
+  struct WaitNode;
+  WaitNode* waiters_ = nullptr;  // intrusive list, under the wait lock
+};
+
+// Runs `fn` under the wait lock, then wakes threads waiting on `obj`. Use to
+// change a Waitable's state from outside (SetEvent, thread exit...).
+template <class F>
+void signal_object(Waitable& obj, F&& fn);
+void lock_waits();
+void unlock_waits();
+void wake_waiters(Waitable& obj);  // wait lock held
+
+template <class F>
+void signal_object(Waitable& obj, F&& fn) {
+  lock_waits();
+  fn();
+  wake_waiters(obj);
+  unlock_waits();
+}
+
+class Event : public Waitable {
+ public:
+  static constexpr ObjectType kType = ObjectType::Event;
+  Event(bool manual_reset, bool initial) : Waitable(ObjectType::Event), manual(manual_reset), signaled(initial) {}
+  bool is_signaled(win::DWORD) const override { return signaled; }
+  void acquire(win::DWORD) override {
+    if (!manual) signaled = false;
+  }
+  const bool manual;
+  bool signaled;
+};
+
+class Mutex : public Waitable {
+ public:
+  static constexpr ObjectType kType = ObjectType::Mutex;
+  explicit Mutex(win::DWORD initial_owner) : Waitable(ObjectType::Mutex), owner(initial_owner), count(initial_owner ? 1 : 0) {}
+  bool is_signaled(win::DWORD tid) const override { return count == 0 || owner == tid; }
+  void acquire(win::DWORD tid) override {
+    owner = tid;
+    ++count;
+  }
+  win::DWORD owner;
+  unsigned count;
+};
+
+class Semaphore : public Waitable {
+ public:
+  static constexpr ObjectType kType = ObjectType::Semaphore;
+  Semaphore(win::LONG initial, win::LONG maximum) : Waitable(ObjectType::Semaphore), count(initial), max(maximum) {}
+  bool is_signaled(win::DWORD) const override { return count > 0; }
+  void acquire(win::DWORD) override { --count; }
+  win::LONG count;
+  const win::LONG max;
+};
+
+inline constexpr win::DWORD INFINITE = 0xFFFFFFFF;
+inline constexpr win::DWORD WAIT_OBJECT_0 = 0, WAIT_ABANDONED_0 = 0x80, WAIT_IO_COMPLETION = 0xC0,
+                            WAIT_TIMEOUT = 0x102, WAIT_FAILED = 0xFFFFFFFF;
+
+// WAIT_OBJECT_0 + i, WAIT_ABANDONED_0 + i, or WAIT_TIMEOUT. timeout_ms INFINITE waits forever.
+win::DWORD wait_for_objects(std::span<Waitable* const> objects, bool wait_all, win::DWORD timeout_ms);
+
+// Monotonic milliseconds, for timeouts.
+std::uint64_t monotonic_ms();
+
+// futex helpers on 32-bit words, shared by critical sections, SRW locks, condition variables.
+// wait returns false on timeout (timeout_ms INFINITE = forever).
+bool futex_wait(volatile std::int32_t* addr, std::int32_t expected, win::DWORD timeout_ms);
+void futex_wake(volatile std::int32_t* addr, int count);
+
+}  // namespace sill::nt

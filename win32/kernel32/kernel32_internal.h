@@ -1,0 +1,48 @@
+// Helpers shared by kernel32's files: error reporting at the Win32 edge and
+// A <-> W string conversion for the ANSI entry points.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/wintypes.h"
+#include "ntdll/codepage.h"
+#include "ntdll/status.h"
+#include "ntdll/winerror.h"
+
+namespace sill::kernel32 {
+
+// Sets the last error from an NTSTATUS and returns `ret`: `return fail(s, FALSE);`
+template <class T>
+T fail_status(win::NTSTATUS s, T ret) {
+  nt::set_last_status(s);
+  return ret;
+}
+template <class T>
+T fail_error(win::DWORD e, T ret) {
+  nt::set_last_error(e);
+  return ret;
+}
+
+// An A-function's string argument as UTF-16 (nullopt for a null pointer).
+inline std::optional<std::u16string> from_ansi(const char* s) {
+  if (!s) return std::nullopt;
+  return nt::ansi_to_utf16(s);
+}
+inline std::u16string_view view(const std::optional<std::u16string>& s) {
+  return s ? std::u16string_view(*s) : std::u16string_view{};
+}
+inline const char16_t* ptr(const std::optional<std::u16string>& s) { return s ? s->c_str() : nullptr; }
+
+// The Windows "copy a string out" contract for functions returning a length:
+// fits: copies with NUL, returns length without NUL; too small: returns the
+// size needed including the NUL (buffer untouched).
+template <class C>
+win::DWORD copy_out(std::basic_string_view<C> s, C* buffer, win::DWORD size) {
+  if (!buffer || size <= s.size()) return static_cast<win::DWORD>(s.size() + 1);
+  std::char_traits<C>::copy(buffer, s.data(), s.size());
+  buffer[s.size()] = 0;
+  return static_cast<win::DWORD>(s.size());
+}
+
+}  // namespace sill::kernel32

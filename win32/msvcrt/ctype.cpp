@@ -1,0 +1,138 @@
+// Character classification of the "C" locale: msvcrt's _ctype table (which programs
+// index directly through _pctype), the is*/to* functions and their wide forms. Wide
+// characters beyond Latin-1 are classified by Unicode, as msvcrt does through
+// GetStringTypeW, here with the host's C.UTF-8 tables.
+#include <clocale>
+#include <cwctype>
+#include <locale.h>
+
+#include "base/debug.h"
+#include "win32/msvcrt/msvcrt.h"
+#include "win32/msvcrt/msvcrt_api.h"
+
+SILL_DEFAULT_DEBUG_CHANNEL(msvcrt);
+
+namespace sill::msvcrt {
+namespace {
+
+constexpr std::uint16_t CTL = C_CONTROL, SPC = C_SPACE | C_CONTROL, BLK = C_SPACE | C_BLANK,
+                        PCT = C_PUNCT, DIG = C_DIGIT | C_HEX, UPX = 0x100 | C_UPPER | C_HEX,
+                        UPP = 0x100 | C_UPPER, LOX = 0x100 | C_LOWER | C_HEX, LOW = 0x100 | C_LOWER;
+
+constexpr std::uint16_t ascii_class(int c) {
+  std::uint16_t f = 0;
+  if (c < 32 || c == 127) f = CTL;
+  if (c >= 9 && c <= 13) f = SPC;
+  if (c == 9) f = SPC | C_BLANK;
+  if (c == ' ') f = BLK;
+  if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) f = PCT;
+  if (c >= '0' && c <= '9') f = DIG;
+  if (c >= 'A' && c <= 'Z') f = c <= 'F' ? UPX : UPP;
+  if (c >= 'a' && c <= 'z') f = c <= 'f' ? LOX : LOW;
+  return f;
+}
+
+// Latin-1 Supplement as Unicode classifies it.
+constexpr std::uint16_t latin1_class(int c) {
+  if (c < 0xA0) return CTL;
+  if (c == 0xA0) return BLK;
+  if (c == 0xAA || c == 0xB5 || c == 0xBA) return LOW;
+  if (c < 0xC0 || c == 0xD7 || c == 0xF7) return PCT;
+  if (c < 0xDF) return UPP;
+  return LOW;
+}
+
+constexpr CtypeTable make_table(bool wide) {
+  CtypeTable t{};
+  for (int c = 0; c < 256; ++c) t.v[c + 1] = c < 128 ? ascii_class(c) : wide ? latin1_class(c) : 0;
+  return t;
+}
+
+locale_t unicode_locale() {
+  static locale_t loc = newlocale(LC_ALL_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
+  return loc;
+}
+
+int classify(int c, int mask) {
+  if (c < -1 || c > 255) return 0;
+  return ctype.v[c + 1] & mask;
+}
+
+}  // namespace
+
+const CtypeTable ctype = make_table(false);
+const CtypeTable wctype = make_table(true);
+const std::uint16_t* pctype = ctype.v + 1;
+const std::uint16_t* pwctype = wctype.v + 1;
+
+std::uint16_t wctype_of(wchar c) {
+  if (c < 256) return wctype.v[c + 1];
+  locale_t loc = unicode_locale();
+  if (!loc) return 0;
+  wint_t w = c;
+  std::uint16_t f = 0;
+  if (iswupper_l(w, loc)) f |= C_UPPER;
+  if (iswlower_l(w, loc)) f |= C_LOWER;
+  if (iswalpha_l(w, loc)) f |= 0x100;
+  if (iswdigit_l(w, loc)) f |= C_DIGIT;
+  if (iswspace_l(w, loc)) f |= C_SPACE;
+  if (iswpunct_l(w, loc)) f |= C_PUNCT;
+  if (iswcntrl_l(w, loc)) f |= C_CONTROL;
+  if (iswblank_l(w, loc)) f |= C_BLANK;
+  return f;
+}
+
+// ---- Exports: narrow ----
+
+const std::uint16_t* WINAPI __pctype_func() noexcept { return pctype; }
+const std::uint16_t* WINAPI __pwctype_func() noexcept { return pwctype; }
+int WINAPI _isctype(int c, int mask) noexcept { return classify(c, mask); }
+int WINAPI isalpha(int c) noexcept { return classify(c, C_ALPHA); }
+int WINAPI isupper(int c) noexcept { return classify(c, C_UPPER); }
+int WINAPI islower(int c) noexcept { return classify(c, C_LOWER); }
+int WINAPI isdigit(int c) noexcept { return classify(c, C_DIGIT); }
+int WINAPI isxdigit(int c) noexcept { return classify(c, C_HEX); }
+int WINAPI isspace(int c) noexcept { return classify(c, C_SPACE); }
+int WINAPI ispunct(int c) noexcept { return classify(c, C_PUNCT); }
+int WINAPI isalnum(int c) noexcept { return classify(c, C_ALPHA | C_DIGIT); }
+int WINAPI isprint(int c) noexcept { return classify(c, C_BLANK | C_PUNCT | C_ALPHA | C_DIGIT); }
+int WINAPI isgraph(int c) noexcept { return classify(c, C_PUNCT | C_ALPHA | C_DIGIT); }
+int WINAPI iscntrl(int c) noexcept { return classify(c, C_CONTROL); }
+int WINAPI isblank(int c) noexcept { return c == '\t' ? C_BLANK : classify(c, C_BLANK); }
+// glibc makes __isascii, __toascii, _toupper and _tolower macros: these names avoid them.
+int WINAPI crt_isascii(int c) noexcept { return static_cast<unsigned>(c) < 0x80; }
+int WINAPI crt_toascii(int c) noexcept { return c & 0x7F; }
+int WINAPI __iscsym(int c) noexcept { return c == '_' || classify(c, C_ALPHA | C_DIGIT); }
+int WINAPI __iscsymf(int c) noexcept { return c == '_' || classify(c, C_ALPHA); }
+int WINAPI toupper(int c) noexcept { return c >= 'a' && c <= 'z' ? c - 32 : c; }
+int WINAPI tolower(int c) noexcept { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+int WINAPI crt_toupper_fast(int c) noexcept { return c - 'a' + 'A'; }
+int WINAPI crt_tolower_fast(int c) noexcept { return c - 'A' + 'a'; }
+
+// ---- Exports: wide ----
+
+int WINAPI iswctype(wint_t c, std::uint16_t mask) noexcept {
+  if (c == CRT_WEOF) return 0;
+  return wctype_of(c) & mask;
+}
+
+int WINAPI is_wctype(wint_t c, std::uint16_t mask) noexcept { return iswctype(c, mask); }
+int WINAPI iswalpha(wint_t c) noexcept { return iswctype(c, C_ALPHA); }
+int WINAPI iswupper(wint_t c) noexcept { return iswctype(c, C_UPPER); }
+int WINAPI iswlower(wint_t c) noexcept { return iswctype(c, C_LOWER); }
+int WINAPI iswdigit(wint_t c) noexcept { return iswctype(c, C_DIGIT); }
+int WINAPI iswxdigit(wint_t c) noexcept { return iswctype(c, C_HEX); }
+int WINAPI iswspace(wint_t c) noexcept { return iswctype(c, C_SPACE); }
+int WINAPI iswpunct(wint_t c) noexcept { return iswctype(c, C_PUNCT); }
+int WINAPI iswalnum(wint_t c) noexcept { return iswctype(c, C_ALPHA | C_DIGIT); }
+int WINAPI iswprint(wint_t c) noexcept { return iswctype(c, C_BLANK | C_PUNCT | C_ALPHA | C_DIGIT); }
+int WINAPI iswgraph(wint_t c) noexcept { return iswctype(c, C_PUNCT | C_ALPHA | C_DIGIT); }
+int WINAPI iswcntrl(wint_t c) noexcept { return iswctype(c, C_CONTROL); }
+int WINAPI iswblank(wint_t c) noexcept { return c == u'\t' ? C_BLANK : iswctype(c, C_BLANK); }
+int WINAPI iswascii(wint_t c) noexcept { return c < 0x80; }
+
+// The C locale's case mapping changes only ASCII letters, as msvcrt's does.
+wint_t WINAPI towupper(wint_t c) noexcept { return c >= u'a' && c <= u'z' ? c - 32 : c; }
+wint_t WINAPI towlower(wint_t c) noexcept { return c >= u'A' && c <= u'Z' ? c + 32 : c; }
+
+}  // namespace sill::msvcrt
