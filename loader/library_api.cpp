@@ -17,7 +17,6 @@ namespace {
 constexpr win::NTSTATUS kStatusSuccess = 0;
 constexpr win::NTSTATUS kStatusDllNotFound = static_cast<win::NTSTATUS>(0xC0000135);
 constexpr win::NTSTATUS kStatusProcedureNotFound = static_cast<win::NTSTATUS>(0xC000007A);
-constexpr win::NTSTATUS kStatusOrdinalNotFound = static_cast<win::NTSTATUS>(0xC0000138);
 constexpr win::DWORD kAsDataFileFlags = 0x2 | 0x20 | 0x40;  // LOAD_LIBRARY_AS_DATAFILE(_EXCLUSIVE), AS_IMAGE_RESOURCE
 
 void unload(ModuleState* m);
@@ -86,7 +85,8 @@ Expected<void*, win::NTSTATUS> get_proc_address(win::HMODULE h, const char* name
   auto value = reinterpret_cast<std::uintptr_t>(name);
   if (value < 0x10000) {
     if (void* p = find_export_by_ordinal(*state_of(m), static_cast<std::uint32_t>(value))) return p;
-    return Unexpected(kStatusOrdinalNotFound);
+    // Windows 10 reports a missing ordinal like a missing name (ERROR_PROC_NOT_FOUND).
+    return Unexpected(kStatusProcedureNotFound);
   }
   if (void* p = find_export_by_name(*state_of(m), name)) return p;
   return Unexpected(kStatusProcedureNotFound);

@@ -25,7 +25,12 @@ struct MissingImport {
 
 using RaiseExceptionFn = void(WINAPI*)(win::DWORD, win::DWORD, win::DWORD, const win::ULONG_PTR*);
 
+// Set while this thread raises for a missing import: a missing function called again from
+// the exception dispatch (e.g. as a language handler) would otherwise recurse without end.
+thread_local bool raising = false;
+
 win::ULONG_PTR WINAPI missing_import_called(const MissingImport* info) noexcept {
+  if (raising) terminate_process(kStatusEntryPointNotFound);
   std::fprintf(stderr, "sill: the program called %s!%s, which Sill does not provide\n", info->dll.c_str(),
                info->function.c_str());
   std::fflush(stderr);
@@ -33,7 +38,9 @@ win::ULONG_PTR WINAPI missing_import_called(const MissingImport* info) noexcept 
                               reinterpret_cast<win::ULONG_PTR>(info->function.c_str())};
   if (auto kernel32 = module_handle(u"kernel32.dll")) {
     if (auto raise = get_proc_address(kernel32, "RaiseException")) {
+      raising = true;
       reinterpret_cast<RaiseExceptionFn>(*raise)(kStatusEntryPointNotFound, 0, 2, params);
+      raising = false;
       return 0;  // a handler chose to continue: the call "returns" 0
     }
   }

@@ -15,6 +15,8 @@ struct Heap {
   bool is_process_heap;
   std::mutex lock;
   void* head = nullptr;  // first BlockHeader of a private heap
+  std::size_t maximum = 0;  // non-zero: a fixed-size heap (HeapCreate's dwMaximumSize)
+  std::size_t used = 0;     // bytes charged against maximum, headers included
 };
 
 namespace {
@@ -32,8 +34,9 @@ BlockHeader* header_of(const void* p) {
   return reinterpret_cast<BlockHeader*>(const_cast<char*>(static_cast<const char*>(p)) - sizeof(BlockHeader));
 }
 
-Heap* make_heap(win::ULONG flags, bool process) {
+Heap* make_heap(win::ULONG flags, bool process, std::size_t maximum = 0) {
   Heap* h = new Heap;
+  h->maximum = maximum;
   h->magic = kHeapMagic;
   h->flags = flags;
   h->is_process_heap = process;
@@ -55,13 +58,21 @@ void unlink(Heap* heap, BlockHeader* b) {
   else heap->head = b->next;
   if (b->next) b->next->prev = b->prev;
 }
+// A fixed-size heap refuses what would exceed its size; growable heaps take anything.
+bool charge(Heap* heap, std::ptrdiff_t bytes) {
+  if (!heap->maximum) return true;
+  std::lock_guard g(heap->lock);
+  if (bytes > 0 && heap->used + static_cast<std::size_t>(bytes) > heap->maximum) return false;
+  heap->used += bytes;
+  return true;
+}
 }  // namespace
 
 Heap* process_heap() {
   static Heap* heap = make_heap(0, true);
   return heap;
 }
-Heap* create_heap(win::ULONG flags) { return make_heap(flags, false); }
+Heap* create_heap(win::ULONG flags, std::size_t maximum) { return make_heap(flags, false, maximum); }
 bool is_heap(const void* handle) {
   return handle && static_cast<const Heap*>(handle)->magic == kHeapMagic;
 }
@@ -83,8 +94,12 @@ bool destroy_heap(Heap* heap) {
 void* heap_alloc(Heap* heap, win::ULONG flags, std::size_t size) {
   if (size > (SIZE_MAX >> 1)) return nullptr;
   std::size_t total = sizeof(BlockHeader) + (size ? size : 1);
+  if (!charge(heap, static_cast<std::ptrdiff_t>(total))) return nullptr;
   void* raw = ((flags | heap->flags) & HEAP_ZERO_MEMORY) ? std::calloc(1, total) : std::malloc(total);
-  if (!raw) return nullptr;
+  if (!raw) {
+    charge(heap, -static_cast<std::ptrdiff_t>(total));
+    return nullptr;
+  }
   auto* b = static_cast<BlockHeader*>(raw);
   b->size = size;
   b->heap = heap;
@@ -101,11 +116,14 @@ void* heap_realloc(Heap* heap, win::ULONG flags, void* p, std::size_t size) {
     b->size = size;
     return p;
   }
-  unlink(b->heap, b);
   Heap* owner = b->heap;
+  std::ptrdiff_t growth = static_cast<std::ptrdiff_t>(size ? size : 1) - static_cast<std::ptrdiff_t>(old ? old : 1);
+  if (!charge(owner, growth)) return nullptr;
+  unlink(owner, b);
   auto* nb = static_cast<BlockHeader*>(std::realloc(b, sizeof(BlockHeader) + (size ? size : 1)));
   if (!nb) {
     link(owner, b);
+    charge(owner, -growth);
     return nullptr;
   }
   nb->size = size;
@@ -120,6 +138,7 @@ bool heap_free(Heap* heap, void* p) {
   if (!heap_validate(p)) return false;
   BlockHeader* b = header_of(p);
   unlink(b->heap, b);
+  charge(b->heap, -static_cast<std::ptrdiff_t>(sizeof(BlockHeader) + (b->size ? b->size : 1)));
   b->heap = nullptr;
   std::free(b);
   return true;

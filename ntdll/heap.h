@@ -12,7 +12,8 @@ inline constexpr win::ULONG HEAP_NO_SERIALIZE = 0x1, HEAP_GENERATE_EXCEPTIONS = 
 
 struct Heap;
 
-Heap* create_heap(win::ULONG flags);
+// maximum: 0 for a growable heap, else the fixed size of the heap in bytes.
+Heap* create_heap(win::ULONG flags, std::size_t maximum = 0);
 // Frees every block of a private heap; false for the process heap or a bad handle.
 bool destroy_heap(Heap* heap);
 Heap* process_heap();

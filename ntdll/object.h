@@ -1,6 +1,7 @@
 // Kernel objects: the typed, reference-counted things handles point to.
 #pragma once
 #include <atomic>
+#include <string_view>
 #include <cstdint>
 #include <utility>
 
@@ -17,6 +18,10 @@ enum class ObjectType : std::uint8_t {
   Other,
 };
 
+class Object;
+// The named-object directory (object_namespace.cpp); see there.
+bool insert_named_object(Object* obj, std::u16string_view name);
+
 class Object {
  public:
   explicit Object(ObjectType t) : type_(t) {}
@@ -26,13 +31,26 @@ class Object {
 
   ObjectType type() const { return type_; }
   void add_ref() { refs_.fetch_add(1, std::memory_order_relaxed); }
+  // A reference unless the object is already being destroyed (for the name directory).
+  bool try_add_ref() {
+    int n = refs_.load(std::memory_order_relaxed);
+    while (n > 0)
+      if (refs_.compare_exchange_weak(n, n + 1, std::memory_order_acq_rel)) return true;
+    return false;
+  }
   void release() {
-    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+      if (named_) forget_name(this);
+      delete this;
+    }
   }
 
  private:
+  friend bool insert_named_object(Object* obj, std::u16string_view name);
+  static void forget_name(Object* obj);
   std::atomic<int> refs_{1};
   ObjectType type_;
+  bool named_ = false;
 };
 
 // An owning pointer to an object; T declares `static constexpr ObjectType kType`

@@ -1,4 +1,6 @@
 // heapapi.h, and winbase.h's Local*/Global* (fixed memory on the process heap).
+#include <algorithm>
+
 #include "base/debug.h"
 #include "ntdll/heap.h"
 #include "ntdll/nt_structs.h"
@@ -19,7 +21,8 @@ HANDLE WINAPI GetProcessHeap() noexcept { return nt::process_heap(); }
 
 HANDLE WINAPI HeapCreate(DWORD flags, SIZE_T initial, SIZE_T maximum) noexcept {
   try {
-    return nt::create_heap(flags);
+    // A non-zero maximum makes a fixed-size heap; initial only pre-commits on Windows.
+    return nt::create_heap(flags, maximum ? std::max(maximum, initial) : 0);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, nullptr);
   }

@@ -365,6 +365,12 @@ HANDLE WINAPI CreateMutexA(SECURITY_ATTRIBUTES* sa, BOOL initial_owner, LPCSTR n
 BOOL WINAPI ReleaseMutex(HANDLE h) noexcept;
 HANDLE WINAPI CreateSemaphoreW(SECURITY_ATTRIBUTES* sa, LONG initial, LONG maximum, LPCWSTR name) noexcept;
 HANDLE WINAPI CreateSemaphoreA(SECURITY_ATTRIBUTES* sa, LONG initial, LONG maximum, LPCSTR name) noexcept;
+HANDLE WINAPI OpenEventW(DWORD access, BOOL inherit, LPCWSTR name) noexcept;
+HANDLE WINAPI OpenEventA(DWORD access, BOOL inherit, LPCSTR name) noexcept;
+HANDLE WINAPI OpenMutexW(DWORD access, BOOL inherit, LPCWSTR name) noexcept;
+HANDLE WINAPI OpenMutexA(DWORD access, BOOL inherit, LPCSTR name) noexcept;
+HANDLE WINAPI OpenSemaphoreW(DWORD access, BOOL inherit, LPCWSTR name) noexcept;
+HANDLE WINAPI OpenSemaphoreA(DWORD access, BOOL inherit, LPCSTR name) noexcept;
 BOOL WINAPI ReleaseSemaphore(HANDLE h, LONG count, LONG* previous) noexcept;
 DWORD WINAPI WaitForSingleObject(HANDLE h, DWORD ms) noexcept;
 DWORD WINAPI WaitForSingleObjectEx(HANDLE h, DWORD ms, BOOL alertable) noexcept;

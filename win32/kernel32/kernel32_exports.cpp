@@ -10,7 +10,6 @@ namespace sill::builtin {
 namespace {
 const loader::Export exports[] = {
     // ---- Objects, files, console, process, memory, strings, modules (kernel32 helper) ----
-    // (entries go here, sorted by name within the block)
     SILL_EXPORT_AS("AcquireSRWLockExclusive", kernel32::AcquireSRWLockExclusive),
     SILL_EXPORT_AS("AcquireSRWLockShared", kernel32::AcquireSRWLockShared),
     SILL_EXPORT_AS("CloseHandle", kernel32::CloseHandle),
@@ -187,6 +186,12 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("MoveFileExW", kernel32::MoveFileExW),
     SILL_EXPORT_AS("MoveFileW", kernel32::MoveFileW),
     SILL_EXPORT_AS("MultiByteToWideChar", kernel32::MultiByteToWideChar),
+    SILL_EXPORT_AS("OpenEventA", kernel32::OpenEventA),
+    SILL_EXPORT_AS("OpenEventW", kernel32::OpenEventW),
+    SILL_EXPORT_AS("OpenMutexA", kernel32::OpenMutexA),
+    SILL_EXPORT_AS("OpenMutexW", kernel32::OpenMutexW),
+    SILL_EXPORT_AS("OpenSemaphoreA", kernel32::OpenSemaphoreA),
+    SILL_EXPORT_AS("OpenSemaphoreW", kernel32::OpenSemaphoreW),
     SILL_EXPORT_AS("OutputDebugStringA", kernel32::OutputDebugStringA),
     SILL_EXPORT_AS("OutputDebugStringW", kernel32::OutputDebugStringW),
     SILL_EXPORT_AS("QueryDepthSList", kernel32::QueryDepthSList),

@@ -5,6 +5,7 @@
 
 #include "base/debug.h"
 #include "ntdll/handle_table.h"
+#include "ntdll/object_namespace.h"
 #include "ntdll/ntdll_api.h"
 #include "ntdll/process_internal.h"
 #include "ntdll/sync.h"
@@ -28,8 +29,22 @@ const LARGE_INTEGER* nt_timeout(DWORD ms, LARGE_INTEGER* storage) {
   return storage;
 }
 
-void warn_named(const void* name) {
-  if (name) FIXME_ONCE("named objects are process-local for now");
+// Inserts a new object, or for a name that exists already, a handle to the existing one with
+// ERROR_ALREADY_EXISTS (a different kind of object under the name: ERROR_INVALID_HANDLE).
+HANDLE insert_object(LPCWSTR name, nt::Ref<nt::Object> fresh, DWORD access, SECURITY_ATTRIBUTES* sa) {
+  DWORD flags = (sa && sa->bInheritHandle) ? nt::HANDLE_FLAG_INHERIT : 0;
+  if (!name || !*name) {
+    nt::set_last_error(win::ERROR_SUCCESS);
+    return nt::handle_table().insert(std::move(fresh), access, flags);
+  }
+  FIXME_ONCE("named objects are visible in this process only\n");
+  nt::ObjectType type = fresh->type();
+  bool existed = false;
+  nt::Ref<nt::Object> obj = nt::open_or_insert_named_object(name, std::move(fresh), &existed);
+  if (existed && obj->type() != type) return fail_error(win::ERROR_INVALID_HANDLE, nullptr);
+  HANDLE h = nt::handle_table().insert(std::move(obj), access, flags);
+  nt::set_last_error(existed ? win::ERROR_ALREADY_EXISTS : win::ERROR_SUCCESS);
+  return h;
 }
 
 DWORD wait_handles(DWORD count, const HANDLE* handles, bool wait_all, DWORD ms) {
@@ -123,17 +138,13 @@ BOOL WINAPI InitOnceComplete(INIT_ONCE* once, DWORD flags, void* context) noexce
 
 HANDLE WINAPI CreateEventW(SECURITY_ATTRIBUTES* sa, BOOL manual_reset, BOOL initial, LPCWSTR name) noexcept {
   try {
-    warn_named(name);
-    nt::set_last_error(win::ERROR_SUCCESS);
-    return nt::handle_table().insert(nt::make_object<nt::Event>(manual_reset != 0, initial != 0), 0x1F0003,
-                                     (sa && sa->bInheritHandle) ? nt::HANDLE_FLAG_INHERIT : 0);
+    return insert_object(name, nt::make_object<nt::Event>(manual_reset != 0, initial != 0), 0x1F0003, sa);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, nullptr);
   }
 }
 HANDLE WINAPI CreateEventA(SECURITY_ATTRIBUTES* sa, BOOL manual_reset, BOOL initial, LPCSTR name) noexcept {
-  warn_named(name);
-  return CreateEventW(sa, manual_reset, initial, nullptr);
+  return CreateEventW(sa, manual_reset, initial, ptr(from_ansi(name)));
 }
 HANDLE WINAPI CreateEventExW(SECURITY_ATTRIBUTES* sa, LPCWSTR name, DWORD flags, DWORD access) noexcept {
   constexpr DWORD CREATE_EVENT_MANUAL_RESET = 1, CREATE_EVENT_INITIAL_SET = 2;
@@ -157,17 +168,14 @@ BOOL WINAPI ResetEvent(HANDLE h) noexcept {
 
 HANDLE WINAPI CreateMutexW(SECURITY_ATTRIBUTES* sa, BOOL initial_owner, LPCWSTR name) noexcept {
   try {
-    warn_named(name);
-    nt::set_last_error(win::ERROR_SUCCESS);
-    return nt::handle_table().insert(nt::make_object<nt::Mutex>(initial_owner ? nt::current_thread_id() : 0), 0x1F0001,
-                                     (sa && sa->bInheritHandle) ? nt::HANDLE_FLAG_INHERIT : 0);
+    // FIXME: opening an existing mutex with initial_owner does not take it (Windows ignores it too).
+    return insert_object(name, nt::make_object<nt::Mutex>(initial_owner ? nt::current_thread_id() : 0), 0x1F0001, sa);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, nullptr);
   }
 }
 HANDLE WINAPI CreateMutexA(SECURITY_ATTRIBUTES* sa, BOOL initial_owner, LPCSTR name) noexcept {
-  warn_named(name);
-  return CreateMutexW(sa, initial_owner, nullptr);
+  return CreateMutexW(sa, initial_owner, ptr(from_ansi(name)));
 }
 BOOL WINAPI ReleaseMutex(HANDLE h) noexcept {
   auto m = nt::handle_table().get<nt::Mutex>(h);
@@ -186,17 +194,13 @@ BOOL WINAPI ReleaseMutex(HANDLE h) noexcept {
 HANDLE WINAPI CreateSemaphoreW(SECURITY_ATTRIBUTES* sa, LONG initial, LONG maximum, LPCWSTR name) noexcept {
   if (maximum <= 0 || initial < 0 || initial > maximum) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
   try {
-    warn_named(name);
-    nt::set_last_error(win::ERROR_SUCCESS);
-    return nt::handle_table().insert(nt::make_object<nt::Semaphore>(initial, maximum), 0x1F0003,
-                                     (sa && sa->bInheritHandle) ? nt::HANDLE_FLAG_INHERIT : 0);
+    return insert_object(name, nt::make_object<nt::Semaphore>(initial, maximum), 0x1F0003, sa);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, nullptr);
   }
 }
 HANDLE WINAPI CreateSemaphoreA(SECURITY_ATTRIBUTES* sa, LONG initial, LONG maximum, LPCSTR name) noexcept {
-  warn_named(name);
-  return CreateSemaphoreW(sa, initial, maximum, nullptr);
+  return CreateSemaphoreW(sa, initial, maximum, ptr(from_ansi(name)));
 }
 BOOL WINAPI ReleaseSemaphore(HANDLE h, LONG count, LONG* previous) noexcept {
   auto s = nt::handle_table().get<nt::Semaphore>(h);
@@ -212,6 +216,36 @@ BOOL WINAPI ReleaseSemaphore(HANDLE h, LONG count, LONG* previous) noexcept {
     }
   });
   return ok ? TRUE : fail_error(win::ERROR_TOO_MANY_POSTS, FALSE);
+}
+
+// Open*: a handle to an existing named object of the right kind.
+namespace {
+HANDLE open_named(LPCWSTR name, nt::ObjectType type, DWORD access, BOOL inherit) {
+  if (!name) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
+  nt::Ref<nt::Object> obj = nt::find_named_object(name);
+  if (!obj) return fail_error(win::ERROR_FILE_NOT_FOUND, nullptr);
+  if (obj->type() != type) return fail_error(win::ERROR_INVALID_HANDLE, nullptr);
+  return nt::handle_table().insert(std::move(obj), access, inherit ? nt::HANDLE_FLAG_INHERIT : 0);
+}
+}  // namespace
+
+HANDLE WINAPI OpenEventW(DWORD access, BOOL inherit, LPCWSTR name) noexcept {
+  return open_named(name, nt::ObjectType::Event, access, inherit);
+}
+HANDLE WINAPI OpenEventA(DWORD access, BOOL inherit, LPCSTR name) noexcept {
+  return OpenEventW(access, inherit, ptr(from_ansi(name)));
+}
+HANDLE WINAPI OpenMutexW(DWORD access, BOOL inherit, LPCWSTR name) noexcept {
+  return open_named(name, nt::ObjectType::Mutex, access, inherit);
+}
+HANDLE WINAPI OpenMutexA(DWORD access, BOOL inherit, LPCSTR name) noexcept {
+  return OpenMutexW(access, inherit, ptr(from_ansi(name)));
+}
+HANDLE WINAPI OpenSemaphoreW(DWORD access, BOOL inherit, LPCWSTR name) noexcept {
+  return open_named(name, nt::ObjectType::Semaphore, access, inherit);
+}
+HANDLE WINAPI OpenSemaphoreA(DWORD access, BOOL inherit, LPCSTR name) noexcept {
+  return OpenSemaphoreW(access, inherit, ptr(from_ansi(name)));
 }
 
 // ---- waits and sleeps ----
