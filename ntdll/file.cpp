@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <utility>
 
 #include "base/debug.h"
 #include "ntdll/status.h"
@@ -19,6 +20,7 @@ File::File(int fd, std::string unix_path, win::DWORD access, bool is_directory)
       is_directory_(is_directory) {}
 
 File::~File() {
+  release_share(share_claim);
   if (delete_on_close && !unix_path_.empty()) {
     if (is_directory_) rmdir(unix_path_.c_str());
     else unlink(unix_path_.c_str());
@@ -66,7 +68,16 @@ Expected<OpenResult, win::NTSTATUS> open_file(const OpenRequest& req) {
   struct stat st;
   bool exists = stat(clean.c_str(), &st) == 0;
   if (!exists && errno != ENOENT) return Unexpected{open_errno_status(errno, clean)};
-  if (req.share != (1 | 2 | 4)) FIXME_ONCE("share modes are not enforced");
+  // An existing file is claimed before it is opened, so a refused open truncates nothing.
+  ShareClaim claim;
+  if (exists) {
+    if (NTSTATUS s = claim_share(st.st_dev, st.st_ino, req.access, req.share, &claim); s != STATUS_SUCCESS)
+      return Unexpected{s};
+  }
+  struct ClaimGuard {
+    ShareClaim& c;
+    ~ClaimGuard() { release_share(c); }
+  } guard{claim};
 
   OpenResult result;
   bool want_create = req.disposition == FILE_CREATE || req.disposition == FILE_OPEN_IF ||
@@ -115,6 +126,13 @@ Expected<OpenResult, win::NTSTATUS> open_file(const OpenRequest& req) {
     result.file = make_object<File>(fd, clean, req.access, false);
   }
   if (req.options & FILE_DELETE_ON_CLOSE) result.file->delete_on_close = true;
+  if (!claim.id) {
+    // Created just now: claim it for the opens that follow.
+    struct stat created;
+    if (fstat(result.file->fd(), &created) == 0)
+      claim_share(created.st_dev, created.st_ino, req.access, req.share, &claim);
+  }
+  result.file->share_claim = std::exchange(claim, ShareClaim{});
   return result;
 }
 

@@ -11,6 +11,7 @@
 
 #include "base/expected.h"
 #include "base/wintypes.h"
+#include "ntdll/file_sharing.h"
 #include "ntdll/object.h"
 
 namespace sill::nt {
@@ -51,6 +52,7 @@ class File : public Object {
   bool is_tty() const;
 
   std::atomic<bool> delete_on_close{false};
+  ShareClaim share_claim;  // released when the last handle goes
   // Console state, meaningful on ttys.
   std::atomic<win::DWORD> console_mode{0};
   std::mutex input_lock;

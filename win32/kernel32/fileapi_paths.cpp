@@ -155,6 +155,11 @@ BOOL WINAPI DeleteFileW(LPCWSTR name) noexcept {
     // Windows refuses to delete folders and read-only files here.
     if (S_ISDIR(st.st_mode) || (!S_ISLNK(st.st_mode) && (st.st_mode & 0222) == 0))
       return fail_error(win::ERROR_ACCESS_DENIED, FALSE);
+    // Deleting needs DELETE access: refused while an open handle does not share it.
+    nt::ShareClaim claim;
+    if (nt::claim_share(st.st_dev, st.st_ino, nt::DELETE_ACCESS, 7, &claim) != nt::STATUS_SUCCESS)
+      return fail_error(win::ERROR_SHARING_VIOLATION, FALSE);
+    nt::release_share(claim);
     if (unlink(u.c_str()) != 0) return fail_status(nt::path_errno_status(errno, u), FALSE);
     return TRUE;
   });
