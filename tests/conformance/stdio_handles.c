@@ -44,8 +44,14 @@ int main(void)
     fflush(stdout);
     tap_int(_setmode(_fileno(stdout), _O_TEXT), _O_BINARY, "_setmode back to text returns binary");
 
+    /* Microsoft documents FALSE with ERROR_BROKEN_PIPE once the writer has
+     * closed an anonymous pipe; Wine 8 returns TRUE with 0 bytes for a Unix
+     * pipe. msvcrt reads both as end of file, so either is accepted. */
     char buf[8];
     DWORD got = 1;
-    tap_ok(ReadFile(in, buf, sizeof buf, &got, NULL) && got == 0, "ReadFile at the end of an empty pipe reads 0 bytes");
+    SetLastError(0);
+    BOOL ok = ReadFile(in, buf, sizeof buf, &got, NULL);
+    tap_ok(got == 0 && (ok || GetLastError() == ERROR_BROKEN_PIPE),
+           "ReadFile at the end of an empty pipe reads 0 bytes (or reports ERROR_BROKEN_PIPE)");
     return tap_done();
 }
