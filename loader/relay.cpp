@@ -1,11 +1,11 @@
 // +relay: every call into a built-in is logged with its arguments and return
-// value. Fixed-argument functions go through a libffi closure on the Win64 ABI
-// that logs, calls the function with ffi_call and logs the result; variadic
-// ones through an assembly entry that logs the fixed arguments and jumps on.
-#include <ffi.h>
-
+// value. Fixed-argument functions enter through sill_relay_entry
+// (relay_thunks.S), which logs, calls the function and logs the result; variadic
+// ones through an entry that logs the fixed arguments and jumps on. Both are
+// assembly with call-frame information, so exceptions unwind through them.
 #include <cstdio>
 #include <cstring>
+#include <cstddef>
 #include <string>
 #include <unistd.h>
 
@@ -18,33 +18,26 @@
 SILL_DEFAULT_DEBUG_CHANNEL(relay);
 
 extern "C" void sill_relay_variadic_entry();
+extern "C" void sill_relay_entry();
 
 namespace sill::loader {
 
 namespace {
 
+// Standard layout: the assembly entry reads the first two fields.
 struct RelayFunction {
-  std::string name;  // "kernel32.CreateFileW"
+  const void* target;
+  std::uint64_t arg_count;
+  const std::string* name;  // "kernel32.CreateFileW"
   const Export* e;
-  ffi_cif cif;
-  std::vector<ffi_type*> types;
 };
+static_assert(offsetof(RelayFunction, target) == 0 && offsetof(RelayFunction, arg_count) == 8);
 
 struct VariadicRelay {
   const void* target;  // first: read by the assembly entry
   std::string name;
   const Export* e;
 };
-
-ffi_type* ffi_type_of(char code) {
-  switch (code) {
-    case 'v': return &ffi_type_void;
-    case 'i': return &ffi_type_uint32;
-    case 'f': return &ffi_type_float;
-    case 'd': return &ffi_type_double;
-    default: return &ffi_type_uint64;  // q, p, s, w
-  }
-}
 
 // One argument for the log, the way Wine's relay prints them: numbers in hex, strings quoted.
 std::string format_argument(char code, const void* value) {
@@ -95,22 +88,28 @@ void log_line(const std::string& line) {
   (void)!write(2, out.data(), out.size());
 }
 
-void relay_handler(ffi_cif* cif, void* ret, void** args, void* user) {
-  auto* r = static_cast<RelayFunction*>(user);
+}  // namespace
+
+extern "C" void WINAPI sill_relay_log_call(const RelayFunction* r, const std::uint64_t* slots,
+                                           const std::uint64_t* xmm) {
   const char* sig = r->e->signature;
-  std::string line = "Call " + r->name + "(";
-  for (unsigned i = 0; i < cif->nargs; ++i) {
+  std::string line = "Call " + *r->name + "(";
+  for (std::size_t i = 0; i < r->arg_count; ++i) {
+    // Win64: the first four arguments travel in rcx/rdx/r8/r9 or xmm0-3, by position.
+    bool fp = sig[i + 1] == 'f' || sig[i + 1] == 'd';
     if (i) line += ",";
-    line += format_argument(sig[i + 1], args[i]);
+    line += format_argument(sig[i + 1], (fp && i < 4) ? &xmm[i] : &slots[i]);
   }
   log_line(line + ")");
-  ffi_call(cif, FFI_FN(r->e->address), ret, args);
-  std::string result = "Ret  " + r->name + "()";
-  if (sig[0] != 'v') result += " retval=" + format_argument(sig[0] == 'f' || sig[0] == 'd' ? sig[0] : (sig[0] == 'i' ? 'i' : 'q'), ret);
-  log_line(result);
 }
 
-}  // namespace
+extern "C" void WINAPI sill_relay_log_return(const RelayFunction* r, std::uint64_t rax, std::uint64_t xmm0) {
+  char code = r->e->signature[0];
+  std::string line = "Ret  " + *r->name + "()";
+  if (code == 'f' || code == 'd') line += " retval=" + format_argument(code, &xmm0);
+  else if (code != 'v') line += " retval=" + format_argument(code == 'i' ? 'i' : 'q', &rax);
+  log_line(line);
+}
 
 extern "C" void WINAPI sill_relay_log_variadic(const VariadicRelay* r, const std::uint64_t* regs) {
   const char* sig = r->e->signature;
@@ -151,18 +150,10 @@ const void* relay_target(const BuiltinDll& dll, const Export& e) {
     if (void* code = allocate_code(stub.bytes)) return code;
     return e.address;
   }
-  auto* r = new RelayFunction{name, &e, {}, {}};
-  for (std::size_t i = 1; i < len; ++i) r->types.push_back(ffi_type_of(e.signature[i]));
-  void* code = nullptr;
-  auto* closure = static_cast<ffi_closure*>(ffi_closure_alloc(sizeof(ffi_closure), &code));
-  if (!closure ||
-      ffi_prep_cif(&r->cif, FFI_WIN64, static_cast<unsigned>(r->types.size()), ffi_type_of(e.signature[0]),
-                   r->types.data()) != FFI_OK ||
-      ffi_prep_closure_loc(closure, &r->cif, relay_handler, r, code) != FFI_OK) {
-    WARN("no relay thunk for %s\n", name.c_str());
-    return e.address;
-  }
-  return code;
+  auto* r = new RelayFunction{e.address, len - 1, new std::string(name), &e};
+  LoadAndJump stub(0x49, 0xBB, r, reinterpret_cast<const void*>(&sill_relay_entry));  // r11 = r
+  if (void* code = allocate_code(stub.bytes)) return code;
+  return e.address;
 }
 
 }  // namespace sill::loader

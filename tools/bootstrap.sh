@@ -7,9 +7,9 @@ packages=(
   build-essential cmake ninja-build pkg-config python3
   g++-mingw-w64-x86-64 binutils-mingw-w64-x86-64
   libboost-dev libboost-program-options-dev
-  libffi-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  hyperfine
+  clang libclang-rt-14-dev
+  hyperfine  # make bench; Debian's Wine joins the comparison when installed (wine64)
 )
 
 missing=()

@@ -161,6 +161,14 @@ def case_relay():
     expect(re.search(r"Call PE entry point", err), "the call into the program is logged", out, err)
 
 
+def case_relay_exceptions():
+    # C++ exceptions thrown in callbacks unwind through relay thunks and built-in frames.
+    program = os.path.join(BUILD, "..", "conformance", "cxx_exceptions.exe")
+    code, out, err = run(program, env={"SILLDEBUG": "+relay"})
+    expect(code == 0 and "not ok" not in out and out.count("ok ") >= 5, "the program behaves as without +relay", out, err[-3000:])
+    expect(re.search(r"Call msvcrt\.qsort\(", err), "the qsort call is logged", out, err[-3000:])
+
+
 def case_info():
     code, out, err = run("info", HELLO)
     expect(code == 0, "info succeeds", out, err)
