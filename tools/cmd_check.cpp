@@ -21,36 +21,12 @@
 #include "loader/builtin_dll.h"
 #include "loader/pe_file.h"
 #include "tools/commands.h"
+#include "tools/file_reader.h"
 
 namespace sill::tools {
 namespace {
 
 using namespace sill::pe;
-
-Expected<std::vector<std::uint8_t>> read_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return fail(std::strerror(errno));
-  std::vector<std::uint8_t> out;
-  struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    return fail(std::strerror(EISDIR));
-  }
-  std::uint8_t buf[65536];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int e = errno;
-      ::close(fd);
-      return fail(std::strerror(e));
-    }
-    if (n == 0) break;
-    out.insert(out.end(), buf, buf + n);
-  }
-  ::close(fd);
-  return out;
-}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -121,7 +97,7 @@ class Checker {
   // Checks one PE file's imports; prefix indents the report of DLLs it pulls in.
   // Returns false (after printing the message) when the file cannot be read.
   bool check(const std::string& path, const std::string& prefix) {
-    auto bytes = read_file(path);
+    auto bytes = read_whole_file(path);
     if (!bytes) {
       std::fprintf(stderr, "sill: cannot open %s: %s\n", path.c_str(), bytes.error().message.c_str());
       return false;
@@ -193,7 +169,7 @@ class Checker {
     }
     if (auto local = find_local(host)) {
       std::string key = lower(local->string());
-      auto bytes = read_file(local->string());
+      auto bytes = read_whole_file(local->string());
       Expected<Exports> ex = fail("unreadable");
       if (bytes) {
         auto parsed = PeFile::parse(*bytes);
@@ -249,7 +225,7 @@ int command_check(const std::string& path) {
   std::filesystem::path dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
   Checker checker(dir);
   // Unreadable or malformed input is a different answer (2) from "something is missing" (1).
-  auto bytes = read_file(path);
+  auto bytes = read_whole_file(path);
   if (!bytes) {
     std::fprintf(stderr, "sill: cannot open %s: %s\n", path.c_str(), bytes.error().message.c_str());
     return 2;

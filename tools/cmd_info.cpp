@@ -18,37 +18,12 @@
 
 #include "loader/pe_file.h"
 #include "tools/commands.h"
+#include "tools/file_reader.h"
 
 namespace sill::tools {
 namespace {
 
 using namespace sill::pe;
-
-// The whole file, or a message saying why not.
-Expected<std::vector<std::uint8_t>> read_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return fail(std::strerror(errno));
-  std::vector<std::uint8_t> out;
-  struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    return fail(std::strerror(EISDIR));
-  }
-  std::uint8_t buf[65536];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int e = errno;
-      ::close(fd);
-      return fail(std::strerror(e));
-    }
-    if (n == 0) break;
-    out.insert(out.end(), buf, buf + n);
-  }
-  ::close(fd);
-  return out;
-}
 
 struct Flag {
   std::uint32_t bit;
@@ -316,7 +291,7 @@ void print_resources(const std::vector<ResourceType>& types) {
 }  // namespace
 
 int command_info(const std::string& path) {
-  auto bytes = read_file(path);
+  auto bytes = read_whole_file(path);
   if (!bytes) {
     std::fprintf(stderr, "sill: cannot open %s: %s\n", path.c_str(), bytes.error().message.c_str());
     return 1;
