@@ -106,6 +106,16 @@ LoadResult<void> apply_relocations(const pe::PeFile& file, std::uint8_t* base, s
         std::memcpy(at, &v, 2);
         break;
       }
+      case pe::kRelHighAdj: {
+        // The high half of a 32-bit value whose low half is the next entry, rounded.
+        std::uint16_t v;
+        std::memcpy(&v, at, 2);
+        std::uint32_t low = static_cast<std::uint32_t>(static_cast<std::int32_t>(static_cast<std::int16_t>(r.param)));
+        std::uint32_t full = (std::uint32_t{v} << 16) + low + static_cast<std::uint32_t>(delta);
+        v = static_cast<std::uint16_t>((full + 0x8000) >> 16);
+        std::memcpy(at, &v, 2);
+        break;
+      }
       default:
         return Unexpected(error(kStatusInvalidImageFormat,
                                 "unsupported base relocation type " + std::to_string(r.type)));
