@@ -6,7 +6,9 @@
 #include "ntdll/exception_signals.h"
 
 #include <signal.h>
+#include <asm/prctl.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <ucontext.h>
 #include <unistd.h>
 
@@ -211,6 +213,19 @@ void install_fault_handlers() {
 
 using namespace sill::nt;
 
+namespace {
+// True when rsp lies on the stack of a thread that runs program code (one with a TEB).
+// Signal-safe: the GS base is read with a system call, not through a possibly null GS.
+bool on_program_stack(std::uint64_t rsp) {
+  unsigned long gs = 0;
+  if (syscall(SYS_arch_prctl, ARCH_GET_GS, &gs) != 0 || gs == 0) return false;
+  const auto* teb = reinterpret_cast<const TEB*>(gs);
+  auto low = reinterpret_cast<std::uint64_t>(teb->DeallocationStack ? teb->DeallocationStack : teb->Tib.StackLimit);
+  auto high = reinterpret_cast<std::uint64_t>(teb->Tib.StackBase);
+  return low && rsp >= low && rsp < high;
+}
+}  // namespace
+
 // Entered from sill_seh_fault_entry on the faulting thread's stack.
 extern "C" [[noreturn]] void sill_seh_dispatch_fault(EXCEPTION_RECORD* rec, CONTEXT* ctx) {
   // A PAGE_GUARD page (VirtualAlloc/VirtualProtect): the guard goes away on first touch.
@@ -219,7 +234,10 @@ extern "C" [[noreturn]] void sill_seh_dispatch_fault(EXCEPTION_RECORD* rec, CONT
     if (!is_pe_code(ctx->Rip)) RtlRestoreContext(ctx, nullptr);  // Sill's own access: just retry it
     rec->ExceptionCode = STATUS_GUARD_PAGE_VIOLATION;
   }
-  if (!is_pe_code(ctx->Rip)) {
+  // A built-in called by the program that faults on what the program gave it (a bad pointer to
+  // strlen, a corrupt table to _initterm) raises an exception in the program, as a system DLL's
+  // fault does on Windows. Only a fault on a thread that runs no program code is Sill's own bug.
+  if (!is_pe_code(ctx->Rip) && !on_program_stack(ctx->Rsp)) {
     // Sill's own code faulted: that is a Sill bug, not an exception of the program.
     write_str("sill: internal error: a fault in Sill's own code (not the program's)\n");
     report_unhandled(rec, ctx);
