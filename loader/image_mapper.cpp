@@ -216,8 +216,7 @@ LoadResult<ModuleState*> map_pe_image(const std::string& unix_path, std::u16stri
     state->tls_data_size = tls.EndAddressOfRawData - tls.StartAddressOfRawData;
     state->tls_zero_fill = tls.SizeOfZeroFill;
     state->tls_callbacks = tls.AddressOfCallBacks ? reinterpret_cast<void**>(tls.AddressOfCallBacks) : nullptr;
-    // The index slot is written before any code runs.
-    *reinterpret_cast<std::uint32_t*>(tls.AddressOfIndex) = 0;
+    state->tls_index_slot = reinterpret_cast<std::uint32_t*>(tls.AddressOfIndex);
   }
   nt::note_image_mapping(base, size);  // VirtualQuery reports MEM_IMAGE for it
   TRACE("mapped %s at %p (%zu bytes)\n", unix_path.c_str(), static_cast<void*>(base), size);

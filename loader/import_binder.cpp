@@ -171,8 +171,8 @@ LoadResult<ModuleState*> load_native(const std::string& unix_path) {
     munmap(base, size);
     return Unexpected(r.error());
   }
-  protect_sections(*m);
   setup_tls(*m);
+  protect_sections(*m);
   return m;
 }
 

@@ -31,6 +31,7 @@ struct ModuleState {
   std::size_t tls_data_size = 0;
   std::size_t tls_zero_fill = 0;
   void** tls_callbacks = nullptr;  // null-terminated array inside the image
+  std::uint32_t* tls_index_slot = nullptr;  // the image's variable that receives its TLS index
 };
 
 // The loader lock (recursive, held across DllMain as on Windows) and the module list.

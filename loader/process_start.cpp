@@ -159,8 +159,8 @@ LoadError run_program(const std::string& unix_path, const std::vector<std::strin
   peb->ImageSubsystemMinorVersion = opt.MinorSubsystemVersion;
 
   if (auto r = bind_imports(*exe); !r) return r.error();
-  protect_sections(*exe);
   setup_tls(*exe);
+  protect_sections(*exe);
   // What the program loads with itself stays until it exits.
   for (ModuleState* m : all_modules()) m->module.load_count = -1;
 

@@ -76,12 +76,10 @@ void setup_tls(ModuleState& m) {
   s.modules[index] = &m;
   m.module.tls_index = static_cast<std::uint32_t>(index);
   if (m.module.ldr) m.module.ldr->TlsIndex = static_cast<win::USHORT>(index);
-  // The image's index variable: read by its code on every TLS access.
-  auto* dos = reinterpret_cast<const pe::DosHeader*>(m.module.base);
-  auto* nt = reinterpret_cast<const pe::NtHeaders64*>(m.module.base + dos->e_lfanew);
-  auto* dir = reinterpret_cast<const pe::TlsDirectory64*>(
-      m.module.base + nt->OptionalHeader.DataDirectory[pe::kDirTls].VirtualAddress);
-  *reinterpret_cast<std::uint32_t*>(dir->AddressOfIndex) = static_cast<std::uint32_t>(index);
+  // The image's index variable, read by its code on every TLS access (written before the
+  // section protections are applied: it may live in a read-only section).
+  auto value = static_cast<std::uint32_t>(index);
+  std::memcpy(m.tls_index_slot, &value, sizeof value);
   for (nt::TEB* teb : s.threads)
     if (teb->ThreadLocalStoragePointer) teb->ThreadLocalStoragePointer[index] = allocate_block(m);
   TRACE("%s: TLS index %zu, %zu+%zu bytes\n", utf16_to_utf8(m.module.base_name).c_str(), index, m.tls_data_size,

@@ -169,6 +169,31 @@ def case_relay_exceptions():
     expect(re.search(r"Call msvcrt\.qsort\(", err), "the qsort call is logged", out, err[-3000:])
 
 
+def case_mutated_images():
+    # Randomly damaged copies of a program (mostly in its headers): each must load and run, or be
+    # refused with a sentence, or fail as a Windows exception; never kill sill with a signal or hit
+    # an internal error. A damaged program may also wait forever (mingw's start-up lock): allowed.
+    import random
+    rng = random.Random(20261123)
+    original = open(HELLO, "rb").read()
+    folder = tempfile.mkdtemp(prefix="sill-mutated-")
+    for i in range(150):
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 8)):
+            pos = rng.randint(0, 0x600) if rng.random() < 0.7 else rng.randint(0, len(data) - 1)
+            data[pos] = rng.randint(0, 255)
+        path = os.path.join(folder, f"m{i}.exe")
+        with open(path, "wb") as f:
+            f.write(data)
+        try:
+            p = subprocess.run([SILL, path], capture_output=True, timeout=2, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            continue
+        err = p.stderr.decode(errors="replace")
+        expect(p.returncode >= 0, f"{path}: killed by signal {-p.returncode}", "", err)
+        expect("internal error" not in err and "Segmentation" not in err, f"{path}: sill itself failed", "", err)
+
+
 def case_info():
     code, out, err = run("info", HELLO)
     expect(code == 0, "info succeeds", out, err)
