@@ -15,6 +15,7 @@ enum class ObjectType : std::uint8_t {
   Semaphore,
   Thread,
   Process,
+  Section,   // a file mapping (CreateFileMapping)
   Other,
 };
 

@@ -129,6 +129,13 @@ void note_image_mapping(void* base, std::size_t size) {
   g_regions[reinterpret_cast<std::uintptr_t>(base)] = std::move(reg);
 }
 
+void note_view_mapping(void* base, std::size_t size, win::DWORD protect) {
+  std::lock_guard g(g_lock);
+  size = page_up(size);
+  Region reg{size, protect, MEM_MAPPED, std::vector<win::DWORD>(size / kPageSize, protect)};
+  g_regions[reinterpret_cast<std::uintptr_t>(base)] = std::move(reg);
+}
+
 void note_image_unmapping(void* base) {
   std::lock_guard g(g_lock);
   g_regions.erase(reinterpret_cast<std::uintptr_t>(base));

@@ -23,6 +23,8 @@ inline constexpr std::size_t kAllocationGranularity = 0x10000;
 // until VirtualProtect sets them.
 void note_image_mapping(void* base, std::size_t size);
 void note_image_unmapping(void* base);
+// Views of file mappings (MEM_MAPPED), with their protection; unmapping them uses note_image_unmapping.
+void note_view_mapping(void* base, std::size_t size, win::DWORD protect);
 
 // For the fault handler: when `addr` is in a PAGE_GUARD page, clears the guard
 // (restoring the page's protection) and returns true: the fault is then
