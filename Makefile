@@ -26,6 +26,7 @@ check: build
 # Benchmarks live apart from the tests.
 bench: build
 	@bench/startup.sh $(BUILD)
+	@bench/fileio.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

@@ -17,7 +17,7 @@ namespace sill::nt {
 
 File::File(int fd, std::string unix_path, win::DWORD access, bool is_directory)
     : Object(ObjectType::File), fd_(fd), unix_path_(std::move(unix_path)), access_(access),
-      is_directory_(is_directory) {}
+      is_directory_(is_directory), is_tty_(fd >= 0 && isatty(fd) == 1) {}
 
 File::~File() {
   release_share(share_claim);
@@ -34,7 +34,6 @@ bool File::can_read() const {
 bool File::can_write() const {
   return (access_ & (GENERIC_WRITE | GENERIC_ALL | FILE_WRITE_DATA | FILE_APPEND_DATA | MAXIMUM_ALLOWED)) != 0;
 }
-bool File::is_tty() const { return isatty(fd_) == 1; }
 
 Ref<File> file_from_fd(int fd, win::DWORD access) {
   struct stat st;

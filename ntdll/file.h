@@ -49,7 +49,7 @@ class File : public Object {
   bool is_directory() const { return is_directory_; }
   bool can_read() const;
   bool can_write() const;
-  bool is_tty() const;
+  bool is_tty() const { return is_tty_; }  // decided once: WriteFile/ReadFile ask on every call
 
   std::atomic<bool> delete_on_close{false};
   ShareClaim share_claim;  // released when the last handle goes
@@ -63,6 +63,7 @@ class File : public Object {
   std::string unix_path_;
   win::DWORD access_;
   bool is_directory_;
+  bool is_tty_;
 };
 
 struct OpenRequest {

@@ -1,5 +1,6 @@
 // FindFirstFile/FindNextFile: a directory listing filtered by DOS wildcards.
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -127,7 +128,9 @@ HANDLE WINAPI FindFirstFileExW(LPCWSTR pattern, int info_level, void* data, int 
       std::u16string name = utf8_to_utf16(n8);
       if (!dos_match(mask, name)) continue;
       FoundEntry fe{std::move(name), {}};
-      if (stat((base + n8).c_str(), &fe.st) != 0 && lstat((base + n8).c_str(), &fe.st) != 0) continue;
+      // Relative to the open directory: no path walk per entry (a broken symlink reports itself).
+      if (fstatat(dirfd(d), e->d_name, &fe.st, 0) != 0 && fstatat(dirfd(d), e->d_name, &fe.st, AT_SYMLINK_NOFOLLOW) != 0)
+        continue;
       find->entries.push_back(std::move(fe));
     }
     closedir(d);
