@@ -27,6 +27,7 @@ check: build
 bench: build
 	@bench/startup.sh $(BUILD)
 	@bench/fileio.sh $(BUILD)
+	@bench/sync.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

@@ -10,6 +10,7 @@
 #include "base/debug.h"
 #include "base/unicode.h"
 #include "loader/loader_internal.h"
+#include "ntdll/process_object.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(loader);
 SILL_DECLARE_DEBUG_CHANNEL(relay);
@@ -120,6 +121,7 @@ void exit_process(win::UINT code) {
 void terminate_process(win::UINT code) {
   std::fflush(stdout);
   std::fflush(stderr);
+  nt::report_exit_code(code);  // a Windows parent gets all 32 bits
   // Windows exit codes are 32-bit; a Linux status keeps the low 8 bits, as Wine does.
   _exit(static_cast<int>(code & 0xFF));
 }

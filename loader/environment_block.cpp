@@ -9,6 +9,7 @@
 
 #include "base/unicode.h"
 #include "ntdll/path_mapping.h"
+#include "ntdll/prefix.h"
 
 namespace sill::loader {
 
@@ -55,13 +56,18 @@ std::u16string build_environment_block(char** unix_environment) {
     if (name == "PATH") set(u"PATH", windows_search_path(value));
     else set(utf8_to_utf16(name), utf8_to_utf16(value));
   }
-  const char* user = std::getenv("USER");
-  std::u16string user16 = utf8_to_utf16(user && *user ? user : "user");
+  // The user's folders are the prefix's (ntdll/prefix.cpp makes them).
+  std::u16string user16 = utf8_to_utf16(nt::prefix_user_name());
   char host[256] = "sill";
   gethostname(host, sizeof host - 1);
-  const char* tmp = std::getenv("TMPDIR");
-  std::u16string temp = nt::unix_path_to_dos(tmp && *tmp == '/' ? tmp : "/tmp");
   std::u16string profile = u"C:\\users\\" + user16;
+  std::u16string temp = profile + u"\\Temp";
+  // A Unix TEMP/TMP (a Linux path) means nothing to a Windows program; one a Windows parent passed on stays.
+  for (std::u16string_view name : {u"TEMP", u"TMP"})
+    if (auto it = vars.find(std::u16string(name)); it != vars.end()) {
+      std::u16string_view value = std::u16string_view(it->second).substr(name.size() + 1);
+      if (value.size() < 3 || value[1] != u':' || (value[2] != u'\\' && value[2] != u'/')) vars.erase(it);
+    }
 
   set_default(u"PATH", windows_search_path(""));
   set_default(u"SystemRoot", u"C:\\windows");

@@ -18,6 +18,8 @@
 #include "loader/shared_user_data.h"
 #include "ntdll/exception_signals.h"
 #include "ntdll/path_mapping.h"
+#include "ntdll/prefix.h"
+#include "ntdll/process_object.h"
 #include "ntdll/process_state.h"
 
 extern "C" [[noreturn]] void sill_call_on_stack(void (*fn)(void*), void* arg, void* stack_top);
@@ -69,7 +71,10 @@ nt::PEB* build_peb(const std::u16string& image_dos_path, const std::vector<std::
   std::vector<std::u16string> wide_args;
   for (const auto& a : args) wide_args.push_back(utf8_to_utf16(a));
   params->ImagePathName = keep(image_dos_path);
-  params->CommandLine = keep(build_windows_command_line(image_dos_path, wide_args));
+  // A Windows parent passes the exact command line (CreateProcess); else it is built from argv.
+  std::optional<std::u16string> parent_command_line = nt::take_parent_variables();
+  params->CommandLine =
+      keep(parent_command_line ? std::move(*parent_command_line) : build_windows_command_line(image_dos_path, wide_args));
   params->WindowTitle = keep(image_dos_path);
   params->DesktopInfo = keep(u"WinSta0\\Default");
   params->ShellInfo = keep(u"");
@@ -121,6 +126,7 @@ struct StartContext {
 }  // namespace
 
 LoadError run_program(const std::string& unix_path, const std::vector<std::string>& args) {
+  if (!nt::ensure_default_prefix()) std::exit(1);  // it said why
   char resolved[PATH_MAX];
   std::string real = realpath(unix_path.c_str(), resolved) ? std::string(resolved) : unix_path;
   std::u16string dos_path = nt::unix_path_to_dos(real);

@@ -14,6 +14,7 @@
 
 #include "base/debug.h"
 #include "base/unicode.h"
+#include "ntdll/environment.h"
 #include "ntdll/process_internal.h"
 #include "ntdll/status.h"
 
@@ -166,6 +167,15 @@ Expected<std::string, win::NTSTATUS> drive_path_to_unix(std::u16string_view p) {
   if (!root) return Unexpected{STATUS_OBJECT_PATH_NOT_FOUND};
   std::u16string_view rest = p.substr(2);
   while (!rest.empty() && is_sep(rest.front())) rest.remove_prefix(1);
+  // Win32 paths were normalized; a "." or ".." left here came through \\?\ untouched,
+  // which the NT layer refuses as a name (and it must never climb out of the drive).
+  for (std::size_t i = 0; i < rest.size();) {
+    std::size_t j = i;
+    while (j < rest.size() && !is_sep(rest[j])) ++j;
+    std::u16string_view seg = rest.substr(i, j - i);
+    if (seg == u"." || seg == u"..") return Unexpected{STATUS_OBJECT_NAME_INVALID};
+    i = j + 1;
+  }
   if (rest.empty()) return root->empty() ? std::string("/") : *root + "/";
   return resolve_case(*root, to_unix_separators(rest));
 }
@@ -197,7 +207,12 @@ std::optional<std::string> drive_root(char16_t letter) {
   if (l < 'a' || l > 'z') return std::nullopt;
   std::string prefix = prefix_path();
   std::string link = prefix + "/dosdevices/" + l + ":";
-  if (exists(link)) return link;
+  if (exists(link)) {
+    // A drive that is the Unix root (z: -> /) gives plain Unix paths, as winepath shows them.
+    char target[2];
+    if (readlink(link.c_str(), target, sizeof target) == 1 && target[0] == '/') return std::string();
+    return link;
+  }
   if (l == 'c') return prefix + "/drive_c";
   if (l == 'z') return std::string();  // the Unix root; paths append "/..."
   return std::nullopt;
@@ -265,8 +280,13 @@ Expected<std::u16string, win::NTSTATUS> full_dos_path(std::u16string_view path) 
       result = normalize(root, path.substr(3));
     } else if (ascii_upper(cwd[0]) == root[0] && has_drive(cwd)) {
       result = normalize(root, cwd.substr(3) + std::u16string(path.substr(2)));
+    } else if (auto dir = env_get(std::u16string{u'=', root[0], u':'});
+               dir && has_drive(*dir) && ascii_upper((*dir)[0]) == root[0] && dir->size() >= 3 && is_sep((*dir)[2])) {
+      // The drive's own current directory, kept in "=X:" as cmd.exe and _chdir do.
+      std::u16string base = dir->substr(3);
+      if (!base.empty() && !is_sep(base.back())) base += u'\\';
+      result = normalize(root, base + std::u16string(path.substr(2)));
     } else {
-      FIXME_ONCE("per-drive current directories (=X: variables) are not kept");
       result = normalize(root, path.substr(2));
     }
   } else if (is_sep(path[0])) {
@@ -289,13 +309,17 @@ Expected<std::u16string, win::NTSTATUS> full_dos_path(std::u16string_view path) 
 }
 
 Expected<std::string, win::NTSTATUS> dos_path_to_unix(std::u16string_view dos_path) {
+  // An NT name cannot hold a NUL (and a Unix path would be cut at it).
+  if (dos_path.find(u'\0') != std::u16string_view::npos) return Unexpected{STATUS_OBJECT_NAME_INVALID};
   auto full = full_dos_path(dos_path);
   if (!full) return Unexpected{full.error()};
   std::u16string_view p = *full;
   if (p.size() >= 4 && p[0] == u'\\' && (p[1] == u'\\' || p[1] == u'?') && (p[2] == u'?' || p[2] == u'.') &&
       p[3] == u'\\') {
     std::u16string_view rest = p.substr(4);
-    if (p[2] == u'.' && p[1] == u'\\') return device_to_unix(rest);
+    // \\.\C:\dir is C:\dir; other \\.\ names are devices.
+    if (p[2] == u'.' && p[1] == u'\\' && !(has_drive(rest) && rest.size() > 2 && rest[2] == u'\\'))
+      return device_to_unix(rest);
     if (rest.size() >= 4 && iequals_ascii(rest.substr(0, 4), u"UNC\\")) return Unexpected{STATUS_BAD_NETWORK_PATH};
     if (has_drive(rest) && (rest.size() == 2 || rest[2] == u'\\')) return drive_path_to_unix(rest);
     return device_to_unix(rest);
@@ -319,18 +343,41 @@ std::u16string unix_path_to_dos(std::string_view unix_path) {
     if (abs.size() != root.size() && abs[root.size()] != '/') return std::nullopt;
     return std::string_view(abs).substr(root.size());
   };
+  // The drive whose folder holds the path most closely: C: by the names it is
+  // spelled with, then every dosdevices link by its own name and its real path; else Z:.
   std::optional<std::string_view> rest;
-  if (auto c = drive_root(u'c')) {
-    rest = under(*c);
-    if (!rest) {
-      if (char* real = realpath(c->c_str(), nullptr)) {
-        std::string r = real;
-        std::free(real);
-        if (r != "/") rest = under(r);
-      }
+  char letter = 'Z';
+  std::size_t best = 0;
+  auto consider = [&](char l, const std::string& root) {
+    if (root.empty() || root == "/") return;
+    auto r = under(root);
+    if (!r || root.size() < best || (root.size() == best && l >= letter)) return;
+    rest = r;
+    letter = l;
+    best = root.size();
+  };
+  std::string prefix = prefix_path();
+  if (auto c = drive_root(u'c')) consider('C', *c);
+  consider('C', prefix + "/drive_c");
+  auto consider_real = [&](char l, const std::string& link) {
+    if (char* real = realpath(link.c_str(), nullptr)) {
+      consider(l, real);
+      std::free(real);
     }
+  };
+  std::string devices = prefix + "/dosdevices";
+  if (DIR* d = opendir(devices.c_str())) {
+    while (dirent* e = readdir(d)) {
+      char l = static_cast<char>(ascii_upper(static_cast<unsigned char>(e->d_name[0])));
+      if (l < 'A' || l > 'Y' || e->d_name[1] != ':' || e->d_name[2] != '\0') continue;
+      consider(l, devices + "/" + e->d_name);
+      consider_real(l, devices + "/" + e->d_name);
+    }
+    closedir(d);
+  } else {
+    consider_real('C', prefix + "/drive_c");
   }
-  std::u16string out = rest ? u"C:" : u"Z:";
+  std::u16string out{static_cast<char16_t>(letter), u':'};
   std::u16string tail = utf8_to_utf16(rest ? *rest : std::string_view(abs));
   for (auto& ch : tail)
     if (ch == u'/') ch = u'\\';

@@ -13,7 +13,8 @@ namespace sill::nt {
 // "C:\foo\bar.txt", "relative\x", "\\?\Z:\tmp" -> a Unix path. Relative paths
 // resolve against the current directory. Errors are NTSTATUS values.
 Expected<std::string, win::NTSTATUS> dos_path_to_unix(std::u16string_view dos_path);
-// "/home/u/app.exe" -> "Z:\home\u\app.exe" (or a path on C: when under drive_c).
+// "/home/u/app.exe" -> "Z:\home\u\app.exe", or a path on C: when under drive_c, or on
+// another drive when under the folder a dosdevices link names (the closest one wins).
 std::u16string unix_path_to_dos(std::string_view unix_path);
 
 // GetFullPathNameW's result: absolute, normalized ('/' -> '\', '.', '..', trailing

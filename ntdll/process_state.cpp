@@ -37,9 +37,10 @@ HANDLE std_handle_for(int fd, DWORD access) {
 
 PEB* process_peb() { return g_peb; }
 
-DWORD current_thread_id() {
-  static thread_local DWORD tid = static_cast<DWORD>(syscall(SYS_gettid));
-  return tid;
+thread_local constinit DWORD t_current_thread_id = 0;
+DWORD WINAPI fetch_thread_id() {
+  t_current_thread_id = static_cast<DWORD>(syscall(SYS_gettid));
+  return t_current_thread_id;
 }
 DWORD current_process_id() { return static_cast<DWORD>(getpid()); }
 

@@ -9,6 +9,10 @@ namespace sill::tools {
 int command_info(const std::string& path);
 // sill check FILE: imports Sill does not provide, per DLL; non-zero when any are missing.
 int command_check(const std::string& path);
+// sill prefix init [DIR]: creates or completes the prefix and lists what it made.
+int command_prefix(const std::vector<std::string>& args);
+// sill path --unix|--windows PATH...: converts paths (like winepath); 1 on a malformed path.
+int command_path(const std::vector<std::string>& args);
 // sill [run] PROGRAM.exe ARGS...: runs the program; returns only on a load failure.
 int command_run(const std::string& program, const std::vector<std::string>& args);
 

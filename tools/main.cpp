@@ -20,6 +20,8 @@ constexpr const char* kUsage =
     "       sill [OPTIONS] run PROGRAM.exe [ARGS...]\n"
     "       sill info FILE      show the headers, sections, imports and exports of a PE file\n"
     "       sill check FILE     list the imports Sill does not provide (exit status 1 if any)\n"
+    "       sill prefix init [DIR]  create the prefix (default: $SILL_PREFIX or ~/.local/share/sill/default)\n"
+    "       sill path --unix|--windows PATH  convert a path between Windows and Unix forms\n"
     "\n"
     "Runs 64-bit Windows programs natively on Linux. The program's exit code becomes\n"
     "sill's exit status (the low 8 bits, as on Linux); its standard streams are sill's.\n"
@@ -78,6 +80,8 @@ int main(int argc, char** argv) {
     if (rest.size() != 1) return usage_error("'" + command + "' takes exactly one file");
     return command == "info" ? sill::tools::command_info(rest[0]) : sill::tools::command_check(rest[0]);
   }
+  if (command == "prefix") return sill::tools::command_prefix(rest);
+  if (command == "path") return sill::tools::command_path(rest);
   if (command == "run") {
     if (rest.empty()) return usage_error("'run' needs a program");
     command = rest.front();

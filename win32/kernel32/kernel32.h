@@ -160,6 +160,11 @@ struct STARTUPINFOA {
   HANDLE hStdInput, hStdOutput, hStdError;
 };
 static_assert(sizeof(STARTUPINFOW) == 104 && sizeof(STARTUPINFOA) == 104);
+struct PROCESS_INFORMATION {
+  HANDLE hProcess, hThread;
+  DWORD dwProcessId, dwThreadId;
+};
+static_assert(sizeof(PROCESS_INFORMATION) == 24);
 
 struct WIN32_FIND_DATAW {
   DWORD dwFileAttributes;
@@ -299,6 +304,14 @@ BOOL WINAPI GetConsoleScreenBufferInfo(HANDLE h, CONSOLE_SCREEN_BUFFER_INFO* inf
 // processthreadsapi
 BOOL WINAPI TerminateProcess(HANDLE process, UINT code) noexcept;
 BOOL WINAPI GetExitCodeProcess(HANDLE process, DWORD* code) noexcept;
+BOOL WINAPI CreateProcessW(LPCWSTR application, LPWSTR command_line, SECURITY_ATTRIBUTES* process_sa,
+                           SECURITY_ATTRIBUTES* thread_sa, BOOL inherit, DWORD flags, void* environment,
+                           LPCWSTR directory, STARTUPINFOW* si, PROCESS_INFORMATION* pi) noexcept;
+BOOL WINAPI CreateProcessA(LPCSTR application, LPSTR command_line, SECURITY_ATTRIBUTES* process_sa,
+                           SECURITY_ATTRIBUTES* thread_sa, BOOL inherit, DWORD flags, void* environment,
+                           LPCSTR directory, STARTUPINFOA* si, PROCESS_INFORMATION* pi) noexcept;
+DWORD WINAPI GetProcessId(HANDLE process) noexcept;
+HANDLE WINAPI OpenProcess(DWORD access, BOOL inherit, DWORD pid) noexcept;
 HANDLE WINAPI GetCurrentThread() noexcept;
 void WINAPI GetStartupInfoW(STARTUPINFOW* info) noexcept;
 void WINAPI GetStartupInfoA(STARTUPINFOA* info) noexcept;
@@ -365,6 +378,18 @@ HANDLE WINAPI CreateMutexA(SECURITY_ATTRIBUTES* sa, BOOL initial_owner, LPCSTR n
 BOOL WINAPI ReleaseMutex(HANDLE h) noexcept;
 HANDLE WINAPI CreateSemaphoreW(SECURITY_ATTRIBUTES* sa, LONG initial, LONG maximum, LPCWSTR name) noexcept;
 HANDLE WINAPI CreateSemaphoreA(SECURITY_ATTRIBUTES* sa, LONG initial, LONG maximum, LPCSTR name) noexcept;
+// memoryapi: file mappings
+HANDLE WINAPI CreateFileMappingW(HANDLE file, SECURITY_ATTRIBUTES* sa, DWORD protect, DWORD max_high, DWORD max_low,
+                                 LPCWSTR name) noexcept;
+HANDLE WINAPI CreateFileMappingA(HANDLE file, SECURITY_ATTRIBUTES* sa, DWORD protect, DWORD max_high, DWORD max_low,
+                                 LPCSTR name) noexcept;
+HANDLE WINAPI OpenFileMappingW(DWORD access, BOOL inherit, LPCWSTR name) noexcept;
+HANDLE WINAPI OpenFileMappingA(DWORD access, BOOL inherit, LPCSTR name) noexcept;
+void* WINAPI MapViewOfFile(HANDLE mapping, DWORD access, DWORD offset_high, DWORD offset_low, SIZE_T size) noexcept;
+void* WINAPI MapViewOfFileEx(HANDLE mapping, DWORD access, DWORD offset_high, DWORD offset_low, SIZE_T size,
+                             void* address) noexcept;
+BOOL WINAPI UnmapViewOfFile(const void* address) noexcept;
+BOOL WINAPI FlushViewOfFile(const void* address, SIZE_T size) noexcept;
 HANDLE WINAPI OpenEventW(DWORD access, BOOL inherit, LPCWSTR name) noexcept;
 HANDLE WINAPI OpenEventA(DWORD access, BOOL inherit, LPCSTR name) noexcept;
 HANDLE WINAPI OpenMutexW(DWORD access, BOOL inherit, LPCWSTR name) noexcept;

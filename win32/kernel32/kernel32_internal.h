@@ -7,8 +7,10 @@
 
 #include "base/wintypes.h"
 #include "ntdll/codepage.h"
+#include "ntdll/object.h"
 #include "ntdll/status.h"
 #include "ntdll/winerror.h"
+#include "win32/kernel32/kernel32.h"
 
 namespace sill::kernel32 {
 
@@ -23,6 +25,12 @@ T fail_error(win::DWORD e, T ret) {
   nt::set_last_error(e);
   return ret;
 }
+
+// Named kernel objects (synchapi.cpp): inserts `fresh`, or with a name that exists, a handle to the
+// existing object and ERROR_ALREADY_EXISTS (ERROR_INVALID_HANDLE when it is of another kind).
+HANDLE insert_new_object(LPCWSTR name, nt::Ref<nt::Object> fresh, DWORD access, SECURITY_ATTRIBUTES* sa);
+// Open*: a handle to an existing named object of the kind (ERROR_FILE_NOT_FOUND when none).
+HANDLE open_named_object(LPCWSTR name, nt::ObjectType type, DWORD access, BOOL inherit);
 
 // An A-function's string argument as UTF-16 (nullopt for a null pointer).
 inline std::optional<std::u16string> from_ansi(const char* s) {

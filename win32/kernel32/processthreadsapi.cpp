@@ -22,7 +22,6 @@ SILL_DEFAULT_DEBUG_CHANNEL(process);
 namespace sill::kernel32 {
 
 namespace {
-constexpr DWORD STILL_ACTIVE = 259;
 constexpr DWORD STARTF_USESTDHANDLES = 0x100;
 std::int64_t g_start_time = nt::system_time_now();
 
@@ -39,20 +38,7 @@ DWORD WINAPI GetCurrentThreadId() noexcept { return nt::current_thread_id(); }
 
 void WINAPI ExitProcess(UINT code) noexcept { loader::exit_process(code); }
 
-BOOL WINAPI TerminateProcess(HANDLE process, UINT code) noexcept {
-  if (process == nt::current_process_handle()) loader::terminate_process(code);
-  FIXME("terminating another process is not supported yet");
-  return fail_error(win::ERROR_INVALID_HANDLE, FALSE);
-}
-
-BOOL WINAPI GetExitCodeProcess(HANDLE process, DWORD* code) noexcept {
-  if (process == nt::current_process_handle()) {
-    *code = STILL_ACTIVE;
-    return TRUE;
-  }
-  FIXME("exit codes of other processes are not supported yet");
-  return fail_error(win::ERROR_INVALID_HANDLE, FALSE);
-}
+// TerminateProcess and GetExitCodeProcess: processthreadsapi_process.cpp.
 
 void WINAPI GetStartupInfoW(STARTUPINFOW* info) noexcept {
   nt::RTL_USER_PROCESS_PARAMETERS* p = nt::current_peb()->ProcessParameters;

@@ -29,23 +29,6 @@ const LARGE_INTEGER* nt_timeout(DWORD ms, LARGE_INTEGER* storage) {
   return storage;
 }
 
-// Inserts a new object, or for a name that exists already, a handle to the existing one with
-// ERROR_ALREADY_EXISTS (a different kind of object under the name: ERROR_INVALID_HANDLE).
-HANDLE insert_object(LPCWSTR name, nt::Ref<nt::Object> fresh, DWORD access, SECURITY_ATTRIBUTES* sa) {
-  DWORD flags = (sa && sa->bInheritHandle) ? nt::HANDLE_FLAG_INHERIT : 0;
-  if (!name || !*name) {
-    nt::set_last_error(win::ERROR_SUCCESS);
-    return nt::handle_table().insert(std::move(fresh), access, flags);
-  }
-  FIXME_ONCE("named objects are visible in this process only\n");
-  nt::ObjectType type = fresh->type();
-  bool existed = false;
-  nt::Ref<nt::Object> obj = nt::open_or_insert_named_object(name, std::move(fresh), &existed);
-  if (existed && obj->type() != type) return fail_error(win::ERROR_INVALID_HANDLE, nullptr);
-  HANDLE h = nt::handle_table().insert(std::move(obj), access, flags);
-  nt::set_last_error(existed ? win::ERROR_ALREADY_EXISTS : win::ERROR_SUCCESS);
-  return h;
-}
 
 DWORD wait_handles(DWORD count, const HANDLE* handles, bool wait_all, DWORD ms) {
   constexpr DWORD MAXIMUM_WAIT_OBJECTS = 64;
@@ -70,6 +53,35 @@ DWORD wait_handles(DWORD count, const HANDLE* handles, bool wait_all, DWORD ms) 
   return nt::wait_for_objects(objs, wait_all, ms);
 }
 }  // namespace
+
+// ---- named objects (shared with memoryapi_mapping.cpp) ----
+
+// Inserts a new object, or for a name that exists already, a handle to the existing one with
+// ERROR_ALREADY_EXISTS (a different kind of object under the name: ERROR_INVALID_HANDLE).
+HANDLE insert_new_object(LPCWSTR name, nt::Ref<nt::Object> fresh, DWORD access, SECURITY_ATTRIBUTES* sa) {
+  DWORD flags = (sa && sa->bInheritHandle) ? nt::HANDLE_FLAG_INHERIT : 0;
+  if (!name || !*name) {
+    nt::set_last_error(win::ERROR_SUCCESS);
+    return nt::handle_table().insert(std::move(fresh), access, flags);
+  }
+  FIXME_ONCE("named objects are visible in this process only\n");
+  nt::ObjectType type = fresh->type();
+  bool existed = false;
+  nt::Ref<nt::Object> obj = nt::open_or_insert_named_object(name, std::move(fresh), &existed);
+  if (existed && obj->type() != type) return fail_error(win::ERROR_INVALID_HANDLE, nullptr);
+  HANDLE h = nt::handle_table().insert(std::move(obj), access, flags);
+  nt::set_last_error(existed ? win::ERROR_ALREADY_EXISTS : win::ERROR_SUCCESS);
+  return h;
+}
+
+// A handle to an existing named object of the given kind.
+HANDLE open_named_object(LPCWSTR name, nt::ObjectType type, DWORD access, BOOL inherit) {
+  if (!name) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
+  nt::Ref<nt::Object> obj = nt::find_named_object(name);
+  if (!obj) return fail_error(win::ERROR_FILE_NOT_FOUND, nullptr);
+  if (obj->type() != type) return fail_error(win::ERROR_INVALID_HANDLE, nullptr);
+  return nt::handle_table().insert(std::move(obj), access, inherit ? nt::HANDLE_FLAG_INHERIT : 0);
+}
 
 // ---- critical sections, SRW locks, condition variables, init-once ----
 
@@ -138,7 +150,7 @@ BOOL WINAPI InitOnceComplete(INIT_ONCE* once, DWORD flags, void* context) noexce
 
 HANDLE WINAPI CreateEventW(SECURITY_ATTRIBUTES* sa, BOOL manual_reset, BOOL initial, LPCWSTR name) noexcept {
   try {
-    return insert_object(name, nt::make_object<nt::Event>(manual_reset != 0, initial != 0), 0x1F0003, sa);
+    return insert_new_object(name, nt::make_object<nt::Event>(manual_reset != 0, initial != 0), 0x1F0003, sa);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, nullptr);
   }
@@ -169,7 +181,7 @@ BOOL WINAPI ResetEvent(HANDLE h) noexcept {
 HANDLE WINAPI CreateMutexW(SECURITY_ATTRIBUTES* sa, BOOL initial_owner, LPCWSTR name) noexcept {
   try {
     // FIXME: opening an existing mutex with initial_owner does not take it (Windows ignores it too).
-    return insert_object(name, nt::make_object<nt::Mutex>(initial_owner ? nt::current_thread_id() : 0), 0x1F0001, sa);
+    return insert_new_object(name, nt::make_object<nt::Mutex>(initial_owner ? nt::current_thread_id() : 0), 0x1F0001, sa);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, nullptr);
   }
@@ -194,7 +206,7 @@ BOOL WINAPI ReleaseMutex(HANDLE h) noexcept {
 HANDLE WINAPI CreateSemaphoreW(SECURITY_ATTRIBUTES* sa, LONG initial, LONG maximum, LPCWSTR name) noexcept {
   if (maximum <= 0 || initial < 0 || initial > maximum) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
   try {
-    return insert_object(name, nt::make_object<nt::Semaphore>(initial, maximum), 0x1F0003, sa);
+    return insert_new_object(name, nt::make_object<nt::Semaphore>(initial, maximum), 0x1F0003, sa);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, nullptr);
   }
@@ -218,31 +230,21 @@ BOOL WINAPI ReleaseSemaphore(HANDLE h, LONG count, LONG* previous) noexcept {
   return ok ? TRUE : fail_error(win::ERROR_TOO_MANY_POSTS, FALSE);
 }
 
-// Open*: a handle to an existing named object of the right kind.
-namespace {
-HANDLE open_named(LPCWSTR name, nt::ObjectType type, DWORD access, BOOL inherit) {
-  if (!name) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
-  nt::Ref<nt::Object> obj = nt::find_named_object(name);
-  if (!obj) return fail_error(win::ERROR_FILE_NOT_FOUND, nullptr);
-  if (obj->type() != type) return fail_error(win::ERROR_INVALID_HANDLE, nullptr);
-  return nt::handle_table().insert(std::move(obj), access, inherit ? nt::HANDLE_FLAG_INHERIT : 0);
-}
-}  // namespace
 
 HANDLE WINAPI OpenEventW(DWORD access, BOOL inherit, LPCWSTR name) noexcept {
-  return open_named(name, nt::ObjectType::Event, access, inherit);
+  return open_named_object(name, nt::ObjectType::Event, access, inherit);
 }
 HANDLE WINAPI OpenEventA(DWORD access, BOOL inherit, LPCSTR name) noexcept {
   return OpenEventW(access, inherit, ptr(from_ansi(name)));
 }
 HANDLE WINAPI OpenMutexW(DWORD access, BOOL inherit, LPCWSTR name) noexcept {
-  return open_named(name, nt::ObjectType::Mutex, access, inherit);
+  return open_named_object(name, nt::ObjectType::Mutex, access, inherit);
 }
 HANDLE WINAPI OpenMutexA(DWORD access, BOOL inherit, LPCSTR name) noexcept {
   return OpenMutexW(access, inherit, ptr(from_ansi(name)));
 }
 HANDLE WINAPI OpenSemaphoreW(DWORD access, BOOL inherit, LPCWSTR name) noexcept {
-  return open_named(name, nt::ObjectType::Semaphore, access, inherit);
+  return open_named_object(name, nt::ObjectType::Semaphore, access, inherit);
 }
 HANDLE WINAPI OpenSemaphoreA(DWORD access, BOOL inherit, LPCSTR name) noexcept {
   return OpenSemaphoreW(access, inherit, ptr(from_ansi(name)));

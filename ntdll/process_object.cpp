@@ -1,0 +1,189 @@
+// Process objects (see process_object.h). Each child has one reaper thread that
+// blocks in waitpid and then signals the object; the full exit code arrives on a
+// pipe the child writes just before it ends.
+#include "ntdll/process_object.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "base/debug.h"
+#include "base/unicode.h"
+#include "ntdll/status.h"
+
+SILL_DEFAULT_DEBUG_CHANNEL(process);
+
+namespace sill::nt {
+
+namespace {
+constexpr win::DWORD kStatusAccessViolation = 0xC0000005, kStatusIllegalInstruction = 0xC000001D,
+                     kStatusFloatInvalidOperation = 0xC0000090, kStatusControlCExit = 0xC000013A;
+
+// Living children by pid, for OpenProcess. Entries are weak: removed by ~Process.
+std::mutex g_children_lock;
+std::unordered_map<pid_t, Process*>& children() {
+  static auto* m = new std::unordered_map<pid_t, Process*>;
+  return *m;
+}
+
+int g_exit_code_fd = -1;  // in a child sill: where report_exit_code writes
+}  // namespace
+
+Process::Process(pid_t pid, int pidfd, int exit_fd)
+    : Waitable(ObjectType::Process), pid_(pid), pidfd_(pidfd), exit_fd_(exit_fd) {}
+
+Process::~Process() {
+  {
+    std::lock_guard g(g_children_lock);
+    auto it = children().find(pid_);
+    if (it != children().end() && it->second == this) children().erase(it);
+  }
+  if (pidfd_ >= 0) close(pidfd_);
+  if (exit_fd_ >= 0) close(exit_fd_);
+}
+
+bool Process::is_self() const { return pid_ == getpid(); }
+
+win::DWORD Process::exit_code() const {
+  lock_waits();
+  win::DWORD c = exit_code_;
+  unlock_waits();
+  return c;
+}
+
+bool Process::ended() const {
+  lock_waits();
+  bool e = ended_;
+  unlock_waits();
+  return e;
+}
+
+win::NTSTATUS Process::terminate(win::DWORD code) {
+  lock_waits();
+  if (ended_) {
+    unlock_waits();
+    return STATUS_ACCESS_DENIED;
+  }
+  if (!requested_code_) requested_code_ = code;
+  unlock_waits();
+  long r = pidfd_ >= 0 ? syscall(SYS_pidfd_send_signal, pidfd_, SIGKILL, nullptr, 0) : kill(pid_, SIGKILL);
+  if (r != 0 && errno != ESRCH) return status_from_errno(errno);
+  return STATUS_SUCCESS;
+}
+
+void Process::reap() {
+  int status = 0;
+  pid_t r;
+  do r = waitpid(pid_, &status, 0);
+  while (r < 0 && errno == EINTR);
+  win::DWORD code = r == pid_ ? exit_code_from_wait_status(status) : 1;
+  if (r != pid_) WARN("waitpid(%d) failed: %s", static_cast<int>(pid_), std::strerror(errno));
+  // The child wrote its full code before ending; the pipe keeps it after the child is gone.
+  bool reported = false;
+  if (exit_fd_ >= 0) {
+    win::DWORD full;
+    if (read(exit_fd_, &full, sizeof full) == static_cast<ssize_t>(sizeof full)) {
+      code = full;
+      reported = true;
+    }
+  }
+  signal_object(*this, [&] {
+    // A TerminateProcess that killed it decides the code; one that came too late does not.
+    bool killed = r == pid_ && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+    if (requested_code_ && killed && !reported) code = *requested_code_;
+    exit_code_ = code;
+    ended_ = true;
+  });
+  TRACE("process %d ended with %#x", static_cast<int>(pid_), code);
+}
+
+void watch_child(Process* p) {
+  Ref<Process> keep = Ref<Process>::share(p);
+  std::thread([keep] { keep->reap(); }).detach();
+}
+
+Ref<Process> adopt_child(pid_t pid, int pidfd, int exit_fd) {
+  if (exit_fd >= 0) fcntl(exit_fd, F_SETFL, fcntl(exit_fd, F_GETFL) | O_NONBLOCK);
+  Ref<Process> p = make_object<Process>(pid, pidfd, exit_fd);
+  {
+    std::lock_guard g(g_children_lock);
+    children()[pid] = p.get();
+  }
+  watch_child(p.get());
+  return p;
+}
+
+Expected<Ref<Process>, win::NTSTATUS> open_process(win::DWORD pid) {
+  if (pid == static_cast<win::DWORD>(getpid())) return make_object<Process>(getpid(), -1, -1);
+  std::lock_guard g(g_children_lock);
+  auto it = children().find(static_cast<pid_t>(pid));
+  if (it != children().end() && it->second->try_add_ref()) return Ref<Process>::adopt(it->second);
+  if (pid != 0 && kill(static_cast<pid_t>(pid), 0) == 0)
+    FIXME("opening process %u, which is not a child of this one, is not supported", pid);
+  return Unexpected{STATUS_INVALID_CID};
+}
+
+win::DWORD exit_code_from_wait_status(int status) {
+  if (WIFEXITED(status)) return static_cast<win::DWORD>(WEXITSTATUS(status));
+  if (!WIFSIGNALED(status)) return 1;
+  switch (WTERMSIG(status)) {
+    case SIGINT:
+    case SIGTERM:
+    case SIGHUP:
+    case SIGQUIT:
+      return kStatusControlCExit;
+    case SIGSEGV:
+    case SIGBUS:
+      return kStatusAccessViolation;
+    case SIGILL:
+      return kStatusIllegalInstruction;
+    case SIGFPE:
+      return kStatusFloatInvalidOperation;
+    case SIGABRT:
+      return 3;
+    default:
+      return 1;
+  }
+}
+
+std::optional<std::u16string> take_parent_variables() {
+  if (const char* fd = std::getenv(kExitCodeFdVariable)) {
+    char* end = nullptr;
+    long v = std::strtol(fd, &end, 10);
+    // Only a pipe is trusted: a stale variable must not make us write into some file.
+    struct stat st;
+    if (end != fd && *end == 0 && v > 2 && v < 1 << 20 && fstat(static_cast<int>(v), &st) == 0 &&
+        S_ISFIFO(st.st_mode)) {
+      g_exit_code_fd = static_cast<int>(v);
+      fcntl(g_exit_code_fd, F_SETFD, FD_CLOEXEC);  // our own children get their own pipe
+    }
+    unsetenv(kExitCodeFdVariable);
+  }
+  std::optional<std::u16string> command_line;
+  if (const char* cl = std::getenv(kCommandLineVariable)) {
+    command_line = utf8_to_utf16(cl);
+    unsetenv(kCommandLineVariable);
+  }
+  return command_line;
+}
+
+void report_exit_code(win::DWORD code) {
+  if (g_exit_code_fd < 0) return;
+  ssize_t r;
+  do r = write(g_exit_code_fd, &code, sizeof code);
+  while (r < 0 && errno == EINTR);
+  close(g_exit_code_fd);
+  g_exit_code_fd = -1;
+}
+
+}  // namespace sill::nt

@@ -1,0 +1,66 @@
+// Process objects: a child `sill` (or Linux program) behind a pidfd, waitable in
+// the one wait engine, with the child's full 32-bit exit code. Also the two
+// variables a parent passes to a child sill: its exact command line and the fd
+// on which the child reports its exit code before it ends.
+#pragma once
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+
+#include "base/expected.h"
+#include "base/wintypes.h"
+#include "ntdll/sync.h"
+
+namespace sill::nt {
+
+inline constexpr win::DWORD STILL_ACTIVE = 259;
+inline constexpr char kCommandLineVariable[] = "SILL_COMMAND_LINE";
+inline constexpr char kExitCodeFdVariable[] = "SILL_EXIT_CODE_FD";
+
+class Process : public Waitable {
+ public:
+  static constexpr ObjectType kType = ObjectType::Process;
+  // pidfd and exit_fd may be -1 (no pidfd support / no exit-code pipe); pid == getpid(): this process.
+  Process(pid_t pid, int pidfd, int exit_fd);
+  ~Process() override;
+  bool is_signaled(win::DWORD) const override { return ended_; }
+
+  pid_t pid() const { return pid_; }
+  bool is_self() const;
+  // STILL_ACTIVE until the process has ended.
+  win::DWORD exit_code() const;
+  bool ended() const;
+  // SIGKILL; the exit code a waiter sees is `code`. STATUS_ACCESS_DENIED once it has ended.
+  win::NTSTATUS terminate(win::DWORD code);
+
+ private:
+  friend void watch_child(Process* p);
+  void reap();
+  const pid_t pid_;
+  int pidfd_;
+  int exit_fd_;
+  bool ended_ = false;  // under the wait lock
+  win::DWORD exit_code_ = STILL_ACTIVE;
+  std::optional<win::DWORD> requested_code_;  // under the wait lock (TerminateProcess)
+};
+
+// A new child: registers it (for open_process) and starts the thread that reaps it.
+Ref<Process> adopt_child(pid_t pid, int pidfd, int exit_fd);
+// This process, or one of its living children; STATUS_INVALID_CID otherwise.
+Expected<Ref<Process>, win::NTSTATUS> open_process(win::DWORD pid);
+
+// The exit code a Linux wait status stands for (when no full code was reported):
+// the 8-bit status; signals map to NTSTATUS-style codes (SIGINT, SIGTERM, SIGHUP,
+// SIGQUIT: STATUS_CONTROL_C_EXIT; SIGSEGV/SIGBUS: STATUS_ACCESS_VIOLATION;
+// SIGILL: STATUS_ILLEGAL_INSTRUCTION; SIGFPE: STATUS_FLOAT_INVALID_OPERATION; SIGABRT: 3
+// as msvcrt's abort; SIGKILL and others: 1, as a forced kill on Windows).
+win::DWORD exit_code_from_wait_status(int status);
+
+// In a child sill, before its environment block is built: takes (and removes from
+// the environment) the command line and the exit-code fd its parent passed.
+std::optional<std::u16string> take_parent_variables();
+// From loader::terminate_process: tells the parent the full code (no-op without a parent).
+void report_exit_code(win::DWORD code);
+
+}  // namespace sill::nt
