@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config python3
   g++-mingw-w64-x86-64 binutils-mingw-w64-x86-64
   libboost-dev libboost-program-options-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev
   clang libclang-rt-14-dev
   hyperfine  # make bench; Debian's Wine joins the comparison when installed (wine64)
 )
