@@ -11,8 +11,10 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <unordered_map>
 #include <vector>
 
+#include "ntdll/apc.h"
 #include "ntdll/process_internal.h"
 
 namespace sill::nt {
@@ -23,7 +25,48 @@ struct ThreadWaiter {
   bool woken = false;
 };
 std::mutex g_wait_lock;
+// Threads now in an alertable wait, for alert_thread. Under the wait lock.
+std::unordered_map<win::DWORD, ThreadWaiter*> g_alertable;
+
+// The mutexes this thread has taken (some may have been released since); when the thread ends,
+// those it still owns are abandoned.
+struct OwnedMutexes {
+  std::vector<Ref<Mutex>> list;
+  win::DWORD tid = 0;
+  void abandon() {
+    if (list.empty()) return;
+    std::lock_guard g(g_wait_lock);
+    for (Ref<Mutex>& m : list) {
+      if (m->count > 0 && m->owner == tid) {
+        m->count = 0;
+        m->owner = 0;
+        m->was_abandoned = true;
+        wake_waiters(*m);
+      }
+    }
+    list.clear();
+  }
+  ~OwnedMutexes() { abandon(); }
+};
+thread_local OwnedMutexes t_owned_mutexes;
 }  // namespace
+
+void abandon_owned_mutexes() { t_owned_mutexes.abandon(); }
+
+void note_mutex_owned(Mutex& m) {
+  OwnedMutexes& o = t_owned_mutexes;
+  // The mutex is taken by the thread running this (waits and CreateMutex run on the owner).
+  o.tid = m.owner;
+  std::erase_if(o.list, [&](const Ref<Mutex>& x) { return x->count == 0 || x->owner != o.tid; });
+  o.list.push_back(Ref<Mutex>::share(&m));
+}
+
+void alert_thread(win::DWORD tid) {
+  auto it = g_alertable.find(tid);
+  if (it == g_alertable.end()) return;
+  it->second->woken = true;
+  it->second->cv.notify_one();
+}
 
 // One node per (waiting thread, object) pair.
 struct Waitable::WaitNode {
@@ -59,7 +102,8 @@ std::uint64_t monotonic_ms() {
   return static_cast<std::uint64_t>(ts.tv_sec) * 1000 + static_cast<std::uint64_t>(ts.tv_nsec) / 1000000;
 }
 
-win::DWORD wait_for_objects(std::span<Waitable* const> objects, bool wait_all, win::DWORD timeout_ms) {
+win::DWORD wait_for_objects(std::span<Waitable* const> objects, bool wait_all, win::DWORD timeout_ms,
+                            bool alertable) {
   const win::DWORD tid = current_thread_id();
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   std::unique_lock g(g_wait_lock);
@@ -73,6 +117,13 @@ win::DWORD wait_for_objects(std::span<Waitable* const> objects, bool wait_all, w
       for (std::size_t i = 0; i < ps.size(); ++i) remove_node(*objs[i], ps[i]);
     }
   } unlink{objects, proxies};
+  struct Unalert {
+    win::DWORD tid;
+    bool on = false;
+    ~Unalert() {
+      if (on) g_alertable.erase(tid);
+    }
+  } unalert{tid};
 
   auto try_acquire = [&]() -> std::optional<win::DWORD> {
     if (wait_all) {
@@ -96,8 +147,14 @@ win::DWORD wait_for_objects(std::span<Waitable* const> objects, bool wait_all, w
   };
 
   for (;;) {
-    if (auto r = try_acquire()) return *r;
+    if (alertable && user_apcs_pending(tid)) return WAIT_IO_COMPLETION;
+    if (!objects.empty())
+      if (auto r = try_acquire()) return *r;
     if (timeout_ms == 0) return WAIT_TIMEOUT;
+    if (alertable && !unalert.on) {
+      g_alertable[tid] = &self;
+      unalert.on = true;
+    }
     if (proxies.empty()) {
       proxies.resize(objects.size());
       for (std::size_t i = 0; i < objects.size(); ++i) {
@@ -110,7 +167,9 @@ win::DWORD wait_for_objects(std::span<Waitable* const> objects, bool wait_all, w
       self.cv.wait(g, [&] { return self.woken; });
     } else if (!self.cv.wait_until(g, deadline, [&] { return self.woken; })) {
       // A signal may have raced with the timeout: take it if it is there.
-      if (auto r = try_acquire()) return *r;
+      if (alertable && user_apcs_pending(tid)) return WAIT_IO_COMPLETION;
+      if (!objects.empty())
+        if (auto r = try_acquire()) return *r;
       return WAIT_TIMEOUT;
     }
   }

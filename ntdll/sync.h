@@ -53,17 +53,31 @@ class Event : public Waitable {
   bool signaled;
 };
 
+// A mutex remembers, per owning thread, that it is owned: when the thread ends still owning it, the
+// mutex becomes free and abandoned, and the next wait that takes it reports WAIT_ABANDONED.
+class Mutex;
+void note_mutex_owned(Mutex& m);  // wait lock held (sync.cpp)
+// Abandons the mutexes the calling thread still owns. Runs by itself when the thread's C++ thread
+// locals are destroyed; thread exit should call it before the thread object is signaled, so that a
+// wait on the thread handle is followed by WAIT_ABANDONED on its mutexes without a gap.
+void abandon_owned_mutexes();
+
 class Mutex : public Waitable {
  public:
   static constexpr ObjectType kType = ObjectType::Mutex;
-  explicit Mutex(win::DWORD initial_owner) : Waitable(ObjectType::Mutex), owner(initial_owner), count(initial_owner ? 1 : 0) {}
+  explicit Mutex(win::DWORD initial_owner) : Waitable(ObjectType::Mutex), owner(initial_owner), count(initial_owner ? 1 : 0) {
+    if (initial_owner) note_mutex_owned(*this);
+  }
   bool is_signaled(win::DWORD tid) const override { return count == 0 || owner == tid; }
   void acquire(win::DWORD tid) override {
     owner = tid;
-    ++count;
+    if (count++ == 0) note_mutex_owned(*this);
+    was_abandoned = false;
   }
+  bool abandoned() const override { return was_abandoned; }
   win::DWORD owner;
   unsigned count;
+  bool was_abandoned = false;
 };
 
 class Semaphore : public Waitable {
@@ -81,7 +95,12 @@ inline constexpr win::DWORD WAIT_OBJECT_0 = 0, WAIT_ABANDONED_0 = 0x80, WAIT_IO_
                             WAIT_TIMEOUT = 0x102, WAIT_FAILED = 0xFFFFFFFF;
 
 // WAIT_OBJECT_0 + i, WAIT_ABANDONED_0 + i, or WAIT_TIMEOUT. timeout_ms INFINITE waits forever.
-win::DWORD wait_for_objects(std::span<Waitable* const> objects, bool wait_all, win::DWORD timeout_ms);
+// An alertable wait also ends, with WAIT_IO_COMPLETION, when user APCs are queued to the thread
+// (ntdll/apc.h); the caller runs them. No objects and an alertable wait: an alertable sleep.
+win::DWORD wait_for_objects(std::span<Waitable* const> objects, bool wait_all, win::DWORD timeout_ms,
+                            bool alertable = false);
+// Wakes thread `tid` if it is in an alertable wait (wait lock held).
+void alert_thread(win::DWORD tid);
 
 // Monotonic milliseconds, for timeouts.
 std::uint64_t monotonic_ms();

@@ -67,7 +67,9 @@ inline constexpr DWORD ERROR_NO_SYSTEM_RESOURCES = 1450;
 inline constexpr DWORD ERROR_TIMEOUT = 1460;
 inline constexpr DWORD ERROR_RESOURCE_LANG_NOT_FOUND = 1815;
 inline constexpr DWORD ERROR_NO_SUCH_DEVICE = 433;
+inline constexpr DWORD ERROR_NOT_LOCKED = 158;
 inline constexpr DWORD ERROR_FILE_INVALID = 1006;
+inline constexpr DWORD ERROR_UNABLE_TO_MOVE_REPLACEMENT = 1176;
 inline constexpr DWORD ERROR_MAPPED_ALIGNMENT = 1132;
 
 }  // namespace sill::win

@@ -402,6 +402,19 @@ DWORD WINAPI WaitForSingleObjectEx(HANDLE h, DWORD ms, BOOL alertable) noexcept;
 DWORD WINAPI WaitForMultipleObjects(DWORD count, const HANDLE* handles, BOOL wait_all, DWORD ms) noexcept;
 DWORD WINAPI WaitForMultipleObjectsEx(DWORD count, const HANDLE* handles, BOOL wait_all, DWORD ms,
                                       BOOL alertable) noexcept;
+using PTIMERAPCROUTINE = void(WINAPI*)(void* arg, DWORD low, DWORD high);  // synchapi_timers
+HANDLE WINAPI CreateWaitableTimerW(SECURITY_ATTRIBUTES* sa, BOOL manual_reset, LPCWSTR name) noexcept;
+HANDLE WINAPI CreateWaitableTimerA(SECURITY_ATTRIBUTES* sa, BOOL manual_reset, LPCSTR name) noexcept;
+HANDLE WINAPI CreateWaitableTimerExW(SECURITY_ATTRIBUTES* sa, LPCWSTR name, DWORD flags, DWORD access) noexcept;
+HANDLE WINAPI OpenWaitableTimerW(DWORD access, BOOL inherit, LPCWSTR name) noexcept;
+BOOL WINAPI SetWaitableTimer(HANDLE h, const LARGE_INTEGER* due, LONG period, PTIMERAPCROUTINE routine, void* arg,
+                             BOOL resume) noexcept;
+BOOL WINAPI CancelWaitableTimer(HANDLE h) noexcept;
+DWORD WINAPI SignalObjectAndWait(HANDLE signal, HANDLE wait, DWORD ms, BOOL alertable) noexcept;
+using PAPCFUNC = void(WINAPI*)(ULONG_PTR data);  // processthreadsapi_apc
+DWORD WINAPI QueueUserAPC(PAPCFUNC fn, HANDLE thread, ULONG_PTR data) noexcept;
+HRESULT WINAPI SetThreadDescription(HANDLE thread, LPCWSTR description) noexcept;
+HRESULT WINAPI GetThreadDescription(HANDLE thread, LPWSTR* description) noexcept;
 BOOL WINAPI InitOnceExecuteOnce(INIT_ONCE* once, PINIT_ONCE_FN fn, void* param, void** context) noexcept;
 BOOL WINAPI InitOnceBeginInitialize(INIT_ONCE* once, DWORD flags, BOOL* pending, void** context) noexcept;
 BOOL WINAPI InitOnceComplete(INIT_ONCE* once, DWORD flags, void* context) noexcept;
@@ -572,6 +585,23 @@ BOOL WINAPI MoveFileExW(LPCWSTR from, LPCWSTR to, DWORD flags) noexcept;
 DWORD WINAPI GetFileAttributesW(LPCWSTR path) noexcept;
 BOOL WINAPI GetFileAttributesExW(LPCWSTR path, int info_level, void* info) noexcept;  // level 0: standard
 BOOL WINAPI GetFileInformationByHandle(HANDLE h, BY_HANDLE_FILE_INFORMATION* info) noexcept;
+BOOL WINAPI GetFileInformationByHandleEx(HANDLE h, int info_class, void* buffer, DWORD size) noexcept;  // fileapi_extra.cpp
+BOOL WINAPI LockFileEx(HANDLE h, DWORD flags, DWORD reserved, DWORD length_low, DWORD length_high, OVERLAPPED* ov) noexcept;
+BOOL WINAPI UnlockFileEx(HANDLE h, DWORD reserved, DWORD length_low, DWORD length_high, OVERLAPPED* ov) noexcept;
+BOOL WINAPI LockFile(HANDLE h, DWORD offset_low, DWORD offset_high, DWORD length_low, DWORD length_high) noexcept;
+BOOL WINAPI UnlockFile(HANDLE h, DWORD offset_low, DWORD offset_high, DWORD length_low, DWORD length_high) noexcept;
+UINT WINAPI GetTempFileNameW(LPCWSTR path, LPCWSTR prefix, UINT unique, LPWSTR buffer) noexcept;
+UINT WINAPI GetTempFileNameA(LPCSTR path, LPCSTR prefix, UINT unique, LPSTR buffer) noexcept;
+BOOL WINAPI GetDiskFreeSpaceExW(LPCWSTR dir, std::uint64_t* avail, std::uint64_t* total, std::uint64_t* total_free) noexcept;
+BOOL WINAPI GetDiskFreeSpaceExA(LPCSTR dir, std::uint64_t* avail, std::uint64_t* total, std::uint64_t* total_free) noexcept;
+BOOL WINAPI GetDiskFreeSpaceW(LPCWSTR root, DWORD* sectors_per_cluster, DWORD* bytes_per_sector, DWORD* free_clusters, DWORD* total_clusters) noexcept;
+BOOL WINAPI GetDiskFreeSpaceA(LPCSTR root, DWORD* sectors_per_cluster, DWORD* bytes_per_sector, DWORD* free_clusters, DWORD* total_clusters) noexcept;
+BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR name, DWORD name_size, DWORD* serial, DWORD* max_component, DWORD* flags, LPWSTR fs_name, DWORD fs_name_size) noexcept;
+BOOL WINAPI GetVolumeInformationA(LPCSTR root, LPSTR name, DWORD name_size, DWORD* serial, DWORD* max_component, DWORD* flags, LPSTR fs_name, DWORD fs_name_size) noexcept;
+BOOL WINAPI CopyFileExW(LPCWSTR from, LPCWSTR to, void* progress, void* data, BOOL* cancel, DWORD flags) noexcept;
+BOOL WINAPI CopyFileExA(LPCSTR from, LPCSTR to, void* progress, void* data, BOOL* cancel, DWORD flags) noexcept;
+BOOL WINAPI ReplaceFileW(LPCWSTR replaced, LPCWSTR replacement, LPCWSTR backup, DWORD flags, void* exclude, void* reserved) noexcept;
+BOOL WINAPI ReplaceFileA(LPCSTR replaced, LPCSTR replacement, LPCSTR backup, DWORD flags, void* exclude, void* reserved) noexcept;
 DWORD WINAPI GetFullPathNameW(LPCWSTR path, DWORD size, LPWSTR buffer, LPWSTR* file_part) noexcept;
 using THREAD_START_ROUTINE = DWORD(WINAPI*)(void* parameter);
 HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES* sa, SIZE_T stack_size, THREAD_START_ROUTINE start, void* parameter,

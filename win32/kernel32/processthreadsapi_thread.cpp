@@ -58,6 +58,9 @@ void finish_thread(Thread& t, nt::TEB* teb, DWORD code) {
   loader::detach_thread();
   loader::unregister_thread_teb(teb);
   nt::finalize_thread_state(teb);
+  // Before the thread's handle is signaled, as on Windows: a waiter woken by the thread's end
+  // finds its mutexes already abandoned.
+  nt::abandon_owned_mutexes();
   nt::signal_object(t, [&] {
     t.exit_code = code;
     t.ended = true;

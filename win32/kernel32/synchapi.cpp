@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/debug.h"
+#include "ntdll/apc.h"
 #include "ntdll/handle_table.h"
 #include "ntdll/object_namespace.h"
 #include "ntdll/ntdll_api.h"
@@ -30,7 +31,7 @@ const LARGE_INTEGER* nt_timeout(DWORD ms, LARGE_INTEGER* storage) {
 }
 
 
-DWORD wait_handles(DWORD count, const HANDLE* handles, bool wait_all, DWORD ms) {
+DWORD wait_handles(DWORD count, const HANDLE* handles, bool wait_all, DWORD ms, bool alertable) {
   constexpr DWORD MAXIMUM_WAIT_OBJECTS = 64;
   if (count == 0 || count > MAXIMUM_WAIT_OBJECTS || !handles) return fail_error(win::ERROR_INVALID_PARAMETER, WAIT_FAILED);
   std::vector<nt::Ref<nt::Object>> refs;
@@ -50,7 +51,7 @@ DWORD wait_handles(DWORD count, const HANDLE* handles, bool wait_all, DWORD ms) 
     refs.push_back(std::move(*o));
   }
   if (objs.empty()) return WAIT_OBJECT_0;
-  return nt::wait_for_objects(objs, wait_all, ms);
+  return nt::wait_for_objects(objs, wait_all, ms, alertable);
 }
 }  // namespace
 
@@ -254,9 +255,10 @@ HANDLE WINAPI OpenSemaphoreA(DWORD access, BOOL inherit, LPCSTR name) noexcept {
 
 DWORD WINAPI WaitForMultipleObjectsEx(DWORD count, const HANDLE* handles, BOOL wait_all, DWORD ms,
                                       BOOL alertable) noexcept {
-  if (alertable) FIXME_ONCE("alertable waits do not run APCs");
   try {
-    return wait_handles(count, handles, wait_all != 0, ms);
+    DWORD r = wait_handles(count, handles, wait_all != 0, ms, alertable != 0);
+    if (r == nt::WAIT_IO_COMPLETION) nt::run_user_apcs();
+    return r;
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, WAIT_FAILED);
   }
@@ -270,7 +272,12 @@ DWORD WINAPI WaitForSingleObjectEx(HANDLE h, DWORD ms, BOOL alertable) noexcept 
 DWORD WINAPI WaitForSingleObject(HANDLE h, DWORD ms) noexcept { return WaitForMultipleObjectsEx(1, &h, FALSE, ms, FALSE); }
 
 DWORD WINAPI SleepEx(DWORD ms, BOOL alertable) noexcept {
-  if (alertable) FIXME_ONCE("alertable sleeps do not run APCs");
+  if (alertable) {
+    // An alertable sleep is an alertable wait on nothing: it ends early when APCs arrive.
+    if (nt::wait_for_objects({}, false, ms, true) != nt::WAIT_IO_COMPLETION) return 0;
+    nt::run_user_apcs();
+    return nt::WAIT_IO_COMPLETION;
+  }
   LARGE_INTEGER t;
   if (ms == INFINITE) {
     ntdll::NtDelayExecution(alertable != 0, nullptr);
