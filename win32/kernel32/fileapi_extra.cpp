@@ -160,15 +160,6 @@ BOOL lock_result(NTSTATUS s) {
 std::uint64_t qword(DWORD low, DWORD high) { return (static_cast<std::uint64_t>(high) << 32) | low; }
 
 // ---- path helpers ----
-template <class R, class F>
-R with_ansi(LPCSTR s, R failure, F fn) {
-  try {
-    auto w = from_ansi(s);
-    return fn(ptr(w));
-  } catch (...) {
-    return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, failure);
-  }
-}
 
 std::u16string hex(unsigned v) {
   char b[16];

@@ -33,15 +33,6 @@ R with_unix_path(LPCWSTR path, R failure, F fn) {
   }
 }
 
-template <class R, class F>
-R with_ansi(LPCSTR s, R failure, F fn) {
-  try {
-    auto w = from_ansi(s);
-    return fn(ptr(w));
-  } catch (...) {
-    return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, failure);
-  }
-}
 
 FILETIME to_filetime(const timespec& ts) {
   std::int64_t v = nt::filetime_from_unix(ts.tv_sec, ts.tv_nsec);

@@ -42,6 +42,17 @@ inline std::u16string_view view(const std::optional<std::u16string>& s) {
 }
 inline const char16_t* ptr(const std::optional<std::u16string>& s) { return s ? s->c_str() : nullptr; }
 
+// Runs fn with an A-function's string argument converted to UTF-16 (failure if out of memory).
+template <class R, class F>
+R with_ansi(LPCSTR s, R failure, F fn) {
+  try {
+    auto w = from_ansi(s);
+    return fn(ptr(w));
+  } catch (...) {
+    return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, failure);
+  }
+}
+
 // The Windows "copy a string out" contract for functions returning a length:
 // fits: copies with NUL, returns length without NUL; too small: returns the
 // size needed including the NUL (buffer untouched).
