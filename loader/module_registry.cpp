@@ -90,8 +90,12 @@ ModuleState* register_module(std::unique_ptr<ModuleState> state) {
   list_init(&entry->HashLinks);
   m.ldr = entry;
   if (r.ldr) {
-    list_append(&r.ldr->InLoadOrderModuleList, &entry->InLoadOrderLinks);
-    list_append(&r.ldr->InMemoryOrderModuleList, &entry->InMemoryOrderLinks);
+    // The program comes first in both lists, as on Windows, though ntdll and kernel32 are
+    // loaded before it.
+    win::LIST_ENTRY* load_head = &r.ldr->InLoadOrderModuleList;
+    win::LIST_ENTRY* memory_head = &r.ldr->InMemoryOrderModuleList;
+    list_append(m.is_exe ? load_head->Flink : load_head, &entry->InLoadOrderLinks);
+    list_append(m.is_exe ? memory_head->Flink : memory_head, &entry->InMemoryOrderLinks);
   }
   r.modules.push_back(std::move(state));
   return r.modules.back().get();
