@@ -105,11 +105,17 @@ nt::TEB* build_teb(nt::PEB* peb) {
 struct StartContext {
   ModuleState* exe;
   nt::PEB* peb;
+  std::vector<ModuleState*> core;  // ntdll, kernel32: initialized first, whatever the program imports
 };
 
 // Runs on the program's stack: initializers, then the entry point.
 [[noreturn]] void start_on_program_stack(void* arg) {
   auto* ctx = static_cast<StartContext*>(arg);
+  for (ModuleState* core : ctx->core)
+    if (auto r = initialize_modules(*core, true); !r) {
+      std::fprintf(stderr, "sill: %s\n", r.error().message.c_str());
+      terminate_process(static_cast<win::UINT>(r.error().status));
+    }
   if (auto r = initialize_modules(*ctx->exe, true); !r) {
     std::fprintf(stderr, "sill: %s\n", r.error().message.c_str());
     terminate_process(static_cast<win::UINT>(r.error().status));
@@ -142,8 +148,12 @@ LoadError run_program(const std::string& unix_path, const std::vector<std::strin
   // Faults in program code become Windows exceptions from the first instruction on.
   nt::install_fault_handlers();
 
-  for (const char16_t* core : {u"ntdll.dll", u"kernel32.dll"})
-    if (auto r = load_dependency(core, nullptr); !r) return r.error();
+  std::vector<ModuleState*> core;
+  for (const char16_t* name : {u"ntdll.dll", u"kernel32.dll"}) {
+    auto r = load_dependency(name, nullptr);
+    if (!r) return r.error();
+    core.push_back(*r);
+  }
 
   auto mapped = map_pe_image(real, dos_path, true);
   if (!mapped) return mapped.error();
@@ -181,7 +191,7 @@ LoadError run_program(const std::string& unix_path, const std::vector<std::strin
   teb->Tib.StackLimit = static_cast<std::uint8_t*>(stack) + kPage;
   teb->Tib.StackBase = static_cast<std::uint8_t*>(stack) + kPage + reserve;
 
-  auto* ctx = new StartContext{exe, peb};
+  auto* ctx = new StartContext{exe, peb, core};
   sill_call_on_stack(start_on_program_stack, ctx, teb->Tib.StackBase);
 }
 

@@ -14,4 +14,7 @@ win::NTSTATUS console_write_bytes(nt::File& f, const char* data, std::size_t len
 // Reads console input as bytes in the console input code page, with "\r\n" line ends.
 win::NTSTATUS console_read_bytes(nt::File& f, char* buf, std::size_t len, std::size_t* done);
 
+// SIGINT/SIGTERM/SIGHUP become console control events (consoleapi_ctrl.cpp).
+void install_console_control_signals();
+
 }  // namespace sill::kernel32

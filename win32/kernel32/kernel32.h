@@ -40,6 +40,9 @@ inline constexpr DWORD CREATE_NEW = 1, CREATE_ALWAYS = 2, OPEN_EXISTING = 3, OPE
 inline constexpr DWORD FILE_ATTRIBUTE_NORMAL = 0x80;
 inline constexpr DWORD FILE_BEGIN = 0, FILE_CURRENT = 1, FILE_END = 2;
 
+// kernel32's DllMain (dllmain.cpp)
+BOOL WINAPI dll_main(HINSTANCE instance, DWORD reason, void* reserved) noexcept;
+
 // errhandlingapi
 DWORD WINAPI GetLastError() noexcept;
 void WINAPI SetLastError(DWORD code) noexcept;
@@ -202,6 +205,7 @@ struct CONSOLE_SCREEN_BUFFER_INFO {
   COORD dwMaximumWindowSize;
 };
 static_assert(sizeof(CONSOLE_SCREEN_BUFFER_INFO) == 22);
+struct CONSOLE_CURSOR_INFO { DWORD dwSize; BOOL bVisible; };
 
 struct MEMORY_BASIC_INFORMATION {
   void* BaseAddress;
@@ -300,6 +304,16 @@ BOOL WINAPI SetConsoleCP(UINT cp) noexcept;
 BOOL WINAPI SetConsoleOutputCP(UINT cp) noexcept;
 BOOL WINAPI SetConsoleCtrlHandler(PHANDLER_ROUTINE handler, BOOL add) noexcept;
 BOOL WINAPI GetConsoleScreenBufferInfo(HANDLE h, CONSOLE_SCREEN_BUFFER_INFO* info) noexcept;
+BOOL WINAPI SetConsoleTextAttribute(HANDLE h, WORD attributes) noexcept;
+BOOL WINAPI SetConsoleCursorPosition(HANDLE h, COORD pos) noexcept;
+BOOL WINAPI SetConsoleTitleW(LPCWSTR title) noexcept;
+BOOL WINAPI SetConsoleTitleA(LPCSTR title) noexcept;
+BOOL WINAPI GenerateConsoleCtrlEvent(DWORD event, DWORD group) noexcept;
+BOOL WINAPI GetConsoleCursorInfo(HANDLE h, CONSOLE_CURSOR_INFO* info) noexcept;
+BOOL WINAPI SetConsoleCursorInfo(HANDLE h, const CONSOLE_CURSOR_INFO* info) noexcept;
+BOOL WINAPI FillConsoleOutputCharacterW(HANDLE h, WCHAR c, DWORD length, COORD at, DWORD* written) noexcept;
+BOOL WINAPI FillConsoleOutputCharacterA(HANDLE h, CHAR c, DWORD length, COORD at, DWORD* written) noexcept;
+BOOL WINAPI FillConsoleOutputAttribute(HANDLE h, WORD attributes, DWORD length, COORD at, DWORD* written) noexcept;
 
 // processthreadsapi
 BOOL WINAPI TerminateProcess(HANDLE process, UINT code) noexcept;

@@ -4,6 +4,7 @@
 #include "loader/builtin_dll.h"
 #include "win32/kernel32/kernel32.h"  // kernel32 helper
 #include "win32/kernel32/errhandlingapi.h"
+#include "win32/kernel32/threadpoolapi.h"
 
 namespace sill::builtin {
 
@@ -12,8 +13,12 @@ const loader::Export exports[] = {
     // ---- Objects, files, console, process, memory, strings, modules (kernel32 helper) ----
     SILL_EXPORT_AS("AcquireSRWLockExclusive", kernel32::AcquireSRWLockExclusive),
     SILL_EXPORT_AS("AcquireSRWLockShared", kernel32::AcquireSRWLockShared),
+    SILL_EXPORT_AS("CallbackMayRunLong", kernel32::CallbackMayRunLong),
     SILL_EXPORT_AS("CancelWaitableTimer", kernel32::CancelWaitableTimer),
     SILL_EXPORT_AS("CloseHandle", kernel32::CloseHandle),
+    SILL_EXPORT_AS("CloseThreadpoolTimer", kernel32::CloseThreadpoolTimer),
+    SILL_EXPORT_AS("CloseThreadpoolWait", kernel32::CloseThreadpoolWait),
+    SILL_EXPORT_AS("CloseThreadpoolWork", kernel32::CloseThreadpoolWork),
     SILL_EXPORT_AS("CompareStringOrdinal", kernel32::CompareStringOrdinal),
     SILL_EXPORT_AS("CopyFileA", kernel32::CopyFileA),
     SILL_EXPORT_AS("CopyFileExA", kernel32::CopyFileExA),
@@ -36,6 +41,9 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("CreateSemaphoreA", kernel32::CreateSemaphoreA),
     SILL_EXPORT_AS("CreateSemaphoreW", kernel32::CreateSemaphoreW),
     SILL_EXPORT_AS("CreateThread", kernel32::CreateThread),
+    SILL_EXPORT_AS("CreateThreadpoolTimer", kernel32::CreateThreadpoolTimer),
+    SILL_EXPORT_AS("CreateThreadpoolWait", kernel32::CreateThreadpoolWait),
+    SILL_EXPORT_AS("CreateThreadpoolWork", kernel32::CreateThreadpoolWork),
     SILL_EXPORT_AS("CreateWaitableTimerA", kernel32::CreateWaitableTimerA),
     SILL_EXPORT_AS("CreateWaitableTimerExW", kernel32::CreateWaitableTimerExW),
     SILL_EXPORT_AS("CreateWaitableTimerW", kernel32::CreateWaitableTimerW),
@@ -45,9 +53,31 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("DeleteFileA", kernel32::DeleteFileA),
     SILL_EXPORT_AS("DeleteFileW", kernel32::DeleteFileW),
     SILL_EXPORT_AS("DisableThreadLibraryCalls", kernel32::DisableThreadLibraryCalls),
+    SILL_EXPORT_AS("DisassociateCurrentThreadFromCallback", kernel32::DisassociateCurrentThreadFromCallback),
     SILL_EXPORT_AS("DuplicateHandle", kernel32::DuplicateHandle),
     SILL_EXPORT_AS("EncodePointer", kernel32::EncodePointer),
     SILL_EXPORT_AS("EncodeSystemPointer", kernel32::EncodeSystemPointer),
+    SILL_EXPORT_AS("FillConsoleOutputAttribute", kernel32::FillConsoleOutputAttribute),
+    SILL_EXPORT_AS("FillConsoleOutputCharacterA", kernel32::FillConsoleOutputCharacterA),
+    SILL_EXPORT_AS("FillConsoleOutputCharacterW", kernel32::FillConsoleOutputCharacterW),
+    SILL_EXPORT_AS("FreeLibraryWhenCallbackReturns", kernel32::FreeLibraryWhenCallbackReturns),
+    SILL_EXPORT_AS("GetConsoleCursorInfo", kernel32::GetConsoleCursorInfo),
+    SILL_EXPORT_AS("IsThreadpoolTimerSet", kernel32::IsThreadpoolTimerSet),
+    SILL_EXPORT_AS("LeaveCriticalSectionWhenCallbackReturns", kernel32::LeaveCriticalSectionWhenCallbackReturns),
+    SILL_EXPORT_AS("QueueUserWorkItem", kernel32::QueueUserWorkItem),
+    SILL_EXPORT_AS("ReleaseMutexWhenCallbackReturns", kernel32::ReleaseMutexWhenCallbackReturns),
+    SILL_EXPORT_AS("ReleaseSemaphoreWhenCallbackReturns", kernel32::ReleaseSemaphoreWhenCallbackReturns),
+    SILL_EXPORT_AS("SetConsoleCursorInfo", kernel32::SetConsoleCursorInfo),
+    SILL_EXPORT_AS("SetEventWhenCallbackReturns", kernel32::SetEventWhenCallbackReturns),
+    SILL_EXPORT_AS("SetThreadpoolTimer", kernel32::SetThreadpoolTimer),
+    SILL_EXPORT_AS("SetThreadpoolTimerEx", kernel32::SetThreadpoolTimerEx),
+    SILL_EXPORT_AS("SetThreadpoolWait", kernel32::SetThreadpoolWait),
+    SILL_EXPORT_AS("SetThreadpoolWaitEx", kernel32::SetThreadpoolWaitEx),
+    SILL_EXPORT_AS("SubmitThreadpoolWork", kernel32::SubmitThreadpoolWork),
+    SILL_EXPORT_AS("TrySubmitThreadpoolCallback", kernel32::TrySubmitThreadpoolCallback),
+    SILL_EXPORT_AS("WaitForThreadpoolTimerCallbacks", kernel32::WaitForThreadpoolTimerCallbacks),
+    SILL_EXPORT_AS("WaitForThreadpoolWaitCallbacks", kernel32::WaitForThreadpoolWaitCallbacks),
+    SILL_EXPORT_AS("WaitForThreadpoolWorkCallbacks", kernel32::WaitForThreadpoolWorkCallbacks),
     SILL_EXPORT_FORWARD("EnterCriticalSection", "ntdll.RtlEnterCriticalSection"),  // as on Windows: no extra call
     SILL_EXPORT_AS("ExitProcess", kernel32::ExitProcess),
     SILL_EXPORT_AS("ExitThread", kernel32::ExitThread),
@@ -72,6 +102,7 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("FreeEnvironmentStringsA", kernel32::FreeEnvironmentStringsA),
     SILL_EXPORT_AS("FreeEnvironmentStringsW", kernel32::FreeEnvironmentStringsW),
     SILL_EXPORT_AS("FreeLibrary", kernel32::FreeLibrary),
+    SILL_EXPORT_AS("GenerateConsoleCtrlEvent", kernel32::GenerateConsoleCtrlEvent),
     SILL_EXPORT_AS("GetACP", kernel32::GetACP),
     SILL_EXPORT_AS("GetCPInfo", kernel32::GetCPInfo),
     SILL_EXPORT_AS("GetCommandLineA", kernel32::GetCommandLineA),
@@ -243,8 +274,12 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("ResumeThread", kernel32::ResumeThread),
     SILL_EXPORT_AS("SetConsoleCP", kernel32::SetConsoleCP),
     SILL_EXPORT_AS("SetConsoleCtrlHandler", kernel32::SetConsoleCtrlHandler),
+    SILL_EXPORT_AS("SetConsoleCursorPosition", kernel32::SetConsoleCursorPosition),
     SILL_EXPORT_AS("SetConsoleMode", kernel32::SetConsoleMode),
     SILL_EXPORT_AS("SetConsoleOutputCP", kernel32::SetConsoleOutputCP),
+    SILL_EXPORT_AS("SetConsoleTextAttribute", kernel32::SetConsoleTextAttribute),
+    SILL_EXPORT_AS("SetConsoleTitleA", kernel32::SetConsoleTitleA),
+    SILL_EXPORT_AS("SetConsoleTitleW", kernel32::SetConsoleTitleW),
     SILL_EXPORT_AS("SetCriticalSectionSpinCount", kernel32::SetCriticalSectionSpinCount),
     SILL_EXPORT_AS("SetCurrentDirectoryA", kernel32::SetCurrentDirectoryA),
     SILL_EXPORT_AS("SetCurrentDirectoryW", kernel32::SetCurrentDirectoryW),
@@ -339,6 +374,6 @@ const loader::Export exports[] = {
 }  // namespace
 
 extern const loader::BuiltinDll kernel32_dll;
-const loader::BuiltinDll kernel32_dll{"kernel32.dll", exports};
+const loader::BuiltinDll kernel32_dll{"kernel32.dll", exports, kernel32::dll_main};
 
 }  // namespace sill::builtin

@@ -1,9 +1,11 @@
 // signal and raise with Windows' signal numbers. Handlers are ms_abi functions of the
-// program. raise() delivers synchronously; asynchronous sources (Ctrl-C, hardware
-// faults) are not yet routed to these handlers.
+// program. raise() delivers synchronously; Ctrl-C and Ctrl-Break arrive through a console
+// control handler, as in Microsoft's CRT; hardware faults are not yet routed to these handlers.
 #include <mutex>
 
 #include "base/debug.h"
+#include "loader/callback.h"
+#include "win32/kernel32/kernel32.h"
 #include "win32/msvcrt/msvcrt.h"
 #include "win32/msvcrt/msvcrt_api.h"
 
@@ -31,6 +33,22 @@ bool valid(int sig) {
 
 int slot(int sig) { return sig == SIGNAL_ABRT_COMPAT ? SIGNAL_ABRT : sig; }
 
+// CTRL_C_EVENT and CTRL_BREAK_EVENT go to the SIGINT and SIGBREAK handlers (reset to SIG_DFL
+// first); with SIG_DFL the next console handler, finally the default action, decides.
+win::BOOL WINAPI console_event(win::DWORD event) noexcept {
+  int sig = event == 0 ? SIGNAL_INT : event == 1 ? SIGNAL_BREAK : 0;
+  if (!sig) return FALSE;
+  sighandler_t h;
+  {
+    std::lock_guard<std::mutex> g(g_lock);
+    h = g_handlers[sig];
+    if (h != SIG_IGN_ && h != SIG_DFL_) g_handlers[sig] = SIG_DFL_;
+  }
+  if (h == SIG_DFL_) return FALSE;
+  if (h != SIG_IGN_) loader::call_program("signal handler", h, sig);
+  return TRUE;
+}
+
 }  // namespace
 
 bool signal_handler_installed(int sig) {
@@ -45,9 +63,12 @@ sighandler_t WINAPI signal(int sig, sighandler_t handler) noexcept {
     set_errno(err::einval);
     return SIG_ERR_;
   }
-  if (sig == SIGNAL_INT || sig == SIGNAL_BREAK || sig == SIGNAL_ILL || sig == SIGNAL_FPE || sig == SIGNAL_SEGV) {
+  if (sig == SIGNAL_INT || sig == SIGNAL_BREAK) {
+    static std::once_flag console_handler;
+    std::call_once(console_handler, [] { kernel32::SetConsoleCtrlHandler(console_event, TRUE); });
+  } else if (sig == SIGNAL_ILL || sig == SIGNAL_FPE || sig == SIGNAL_SEGV) {
     if (handler != SIG_DFL_ && handler != SIG_IGN_)
-      FIXME_ONCE("signal %d: only raise() reaches the handler, not console events or faults\n", sig);
+      FIXME_ONCE("signal %d: only raise() reaches the handler, not faults\n", sig);
   }
   std::lock_guard<std::mutex> g(g_lock);
   sighandler_t old = g_handlers[slot(sig)];
