@@ -125,7 +125,7 @@ extern "C" void WINAPI sill_relay_log_variadic(const VariadicRelay* r, const std
 }
 
 // Functions that read or replace their caller's registers or stack: a thunk in between would
-// hand them its own frame (libffi's has no unwind information either). Like Wine's RelayExclude.
+// hand them its own frame instead of the caller's. (Wine keeps a similar exclusion list.)
 constexpr std::string_view kNeverRelayed[] = {
     "RtlCaptureContext", "RtlRestoreContext", "RtlRaiseException", "RtlUnwind", "RtlUnwindEx",
     "RtlCaptureStackBackTrace", "RtlVirtualUnwind", "RaiseException", "__C_specific_handler",
