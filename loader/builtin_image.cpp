@@ -12,6 +12,7 @@
 #include "base/debug.h"
 #include "base/unicode.h"
 #include "loader/loader_internal.h"
+#include "ntdll/status.h"
 #include "loader/pe_format.h"
 #include "ntdll/virtual.h"
 
@@ -112,7 +113,7 @@ LoadResult<ModuleState*> load_builtin(const BuiltinDll& dll) {
 
   std::uint8_t* base = reserve_image(dll, l.size);
   if (!base)
-    return Unexpected(LoadError{static_cast<win::NTSTATUS>(0xC0000017),  // STATUS_NO_MEMORY
+    return Unexpected(LoadError{nt::STATUS_NO_MEMORY,
                                 "cannot reserve memory for built-in " + std::string(dll.name)});
 
   // Headers: enough for programs that check MZ/PE and walk to the export directory.

@@ -10,6 +10,7 @@
 #include "base/debug.h"
 #include "base/unicode.h"
 #include "loader/loader_internal.h"
+#include "ntdll/status.h"
 #include "ntdll/process_object.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(loader);
@@ -20,7 +21,6 @@ namespace sill::loader {
 namespace {
 
 constexpr win::DWORD kProcessDetach = 0, kProcessAttach = 1, kThreadAttach = 2, kThreadDetach = 3;
-constexpr win::NTSTATUS kStatusDllInitFailed = static_cast<win::NTSTATUS>(0xC0000142);
 
 using DllMainFn = win::BOOL(WINAPI*)(win::HINSTANCE, win::DWORD, void*);
 
@@ -69,7 +69,7 @@ LoadResult<void> initialize_modules(ModuleState& root, bool static_load) {
       std::string name = utf16_to_utf8(m->module.base_name);
       WARN("%s: DllMain refused DLL_PROCESS_ATTACH\n", name.c_str());
       detach_module(*m, false);
-      return Unexpected(LoadError{kStatusDllInitFailed, "the initialization of " + name + " failed"});
+      return Unexpected(LoadError{nt::STATUS_DLL_INIT_FAILED, "the initialization of " + name + " failed"});
     }
   }
   return {};

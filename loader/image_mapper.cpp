@@ -10,6 +10,7 @@
 
 #include "base/debug.h"
 #include "loader/loader_internal.h"
+#include "ntdll/status.h"
 #include "loader/pe_file.h"
 #include "ntdll/virtual.h"
 
@@ -19,10 +20,6 @@ namespace sill::loader {
 
 namespace {
 
-constexpr win::NTSTATUS kStatusInvalidImageFormat = static_cast<win::NTSTATUS>(0xC000007B);
-constexpr win::NTSTATUS kStatusConflictingAddresses = static_cast<win::NTSTATUS>(0xC0000018);
-constexpr win::NTSTATUS kStatusNoMemory = static_cast<win::NTSTATUS>(0xC0000017);
-constexpr win::NTSTATUS kStatusDllNotFound = static_cast<win::NTSTATUS>(0xC0000135);
 constexpr std::size_t kPage = 4096;
 
 LoadError error(win::NTSTATUS status, std::string message) { return LoadError{status, std::move(message)}; }
@@ -38,20 +35,20 @@ struct FileView {
 
 LoadResult<void> open_file(const std::string& path, FileView& view) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Unexpected(error(kStatusDllNotFound, "cannot open " + path + ": " + std::strerror(errno)));
+  if (fd < 0) return Unexpected(error(nt::STATUS_DLL_NOT_FOUND, "cannot open " + path + ": " + std::strerror(errno)));
   struct stat st {};
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     close(fd);
-    return Unexpected(error(kStatusInvalidImageFormat, path + " is not a regular file"));
+    return Unexpected(error(nt::STATUS_INVALID_IMAGE_FORMAT, path + " is not a regular file"));
   }
   view.size = static_cast<std::size_t>(st.st_size);
   if (view.size == 0) {
     close(fd);
-    return Unexpected(error(kStatusInvalidImageFormat, path + " is empty"));
+    return Unexpected(error(nt::STATUS_INVALID_IMAGE_FORMAT, path + " is empty"));
   }
   view.data = mmap(nullptr, view.size, PROT_READ, MAP_PRIVATE, fd, 0);
   close(fd);
-  if (view.data == MAP_FAILED) return Unexpected(error(kStatusNoMemory, "cannot read " + path));
+  if (view.data == MAP_FAILED) return Unexpected(error(nt::STATUS_NO_MEMORY, "cannot read " + path));
   return {};
 }
 
@@ -69,13 +66,13 @@ std::uint8_t* reserve_at(std::uint64_t address, std::size_t size) {
 LoadResult<void> apply_relocations(const pe::PeFile& file, std::uint8_t* base, std::size_t size,
                                    std::int64_t delta) {
   auto relocs = file.relocations();
-  if (!relocs) return Unexpected(error(kStatusInvalidImageFormat, relocs.error().message));
+  if (!relocs) return Unexpected(error(nt::STATUS_INVALID_IMAGE_FORMAT, relocs.error().message));
   const auto& list = *relocs;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const auto& r = list[i];
     std::size_t width = r.type == pe::kRelDir64 ? 8 : (r.type == pe::kRelHighLow ? 4 : 2);
     if (std::size_t{r.rva} + width > size)
-      return Unexpected(error(kStatusInvalidImageFormat, "a base relocation points outside the image"));
+      return Unexpected(error(nt::STATUS_INVALID_IMAGE_FORMAT, "a base relocation points outside the image"));
     std::uint8_t* at = base + r.rva;
     switch (r.type) {
       case pe::kRelDir64: {
@@ -117,7 +114,7 @@ LoadResult<void> apply_relocations(const pe::PeFile& file, std::uint8_t* base, s
         break;
       }
       default:
-        return Unexpected(error(kStatusInvalidImageFormat,
+        return Unexpected(error(nt::STATUS_INVALID_IMAGE_FORMAT,
                                 "unsupported base relocation type " + std::to_string(r.type)));
     }
   }
@@ -138,13 +135,13 @@ LoadResult<ModuleState*> map_pe_image(const std::string& unix_path, std::u16stri
   FileView view;
   if (auto r = open_file(unix_path, view); !r) return Unexpected(r.error());
   auto parsed = pe::PeFile::parse({static_cast<const std::uint8_t*>(view.data), view.size});
-  if (!parsed) return Unexpected(error(kStatusInvalidImageFormat, parsed.error().message));
+  if (!parsed) return Unexpected(error(nt::STATUS_INVALID_IMAGE_FORMAT, parsed.error().message));
   const pe::PeFile& file = *parsed;
   const pe::Headers& h = file.headers();
   if (is_exe && h.is_dll())
-    return Unexpected(error(kStatusInvalidImageFormat, "it is a DLL, not a program"));
+    return Unexpected(error(nt::STATUS_INVALID_IMAGE_FORMAT, "it is a DLL, not a program"));
   if (!is_exe && !h.is_dll())
-    return Unexpected(error(kStatusInvalidImageFormat, "it is a program, not a DLL"));
+    return Unexpected(error(nt::STATUS_INVALID_IMAGE_FORMAT, "it is a program, not a DLL"));
 
   std::size_t size = (std::size_t{h.size_of_image} + kPage - 1) & ~(kPage - 1);
   std::uint8_t* base = reserve_at(h.image_base, size);
@@ -152,10 +149,10 @@ LoadResult<ModuleState*> map_pe_image(const std::string& unix_path, std::u16stri
   if (!base) {
     bool has_relocs = h.directories[pe::kDirBaseReloc].Size != 0;
     if (h.relocs_stripped() || !has_relocs)
-      return Unexpected(error(kStatusConflictingAddresses,
+      return Unexpected(error(nt::STATUS_CONFLICTING_ADDRESSES,
                               "its preferred address is already in use and it has no relocations"));
     void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) return Unexpected(error(kStatusNoMemory, "not enough memory to map it"));
+    if (p == MAP_FAILED) return Unexpected(error(nt::STATUS_NO_MEMORY, "not enough memory to map it"));
     base = static_cast<std::uint8_t*>(p);
     relocate = true;
   }
@@ -191,8 +188,10 @@ LoadResult<ModuleState*> map_pe_image(const std::string& unix_path, std::u16stri
   m.size = size;
   m.is_exe = is_exe;
   m.load_count = is_exe ? -1 : 0;
+  state->sections = file.sections();
+  state->section_alignment = h.section_alignment;
   if (h.entry_point_rva) {
-    if (h.entry_point_rva >= size) return fail(error(kStatusInvalidImageFormat, "its entry point lies outside the image"));
+    if (h.entry_point_rva >= size) return fail(error(nt::STATUS_INVALID_IMAGE_FORMAT, "its entry point lies outside the image"));
     state->entry_point = base + h.entry_point_rva;
   }
 
@@ -200,7 +199,7 @@ LoadResult<ModuleState*> map_pe_image(const std::string& unix_path, std::u16stri
   const auto& tls_dir = h.directories[pe::kDirTls];
   if (tls_dir.Size) {
     if (std::size_t{tls_dir.VirtualAddress} + sizeof(pe::TlsDirectory64) > size)
-      return fail(error(kStatusInvalidImageFormat, "its TLS directory lies outside the image"));
+      return fail(error(nt::STATUS_INVALID_IMAGE_FORMAT, "its TLS directory lies outside the image"));
     pe::TlsDirectory64 tls;
     std::memcpy(&tls, base + tls_dir.VirtualAddress, sizeof tls);
     auto inside = [&](std::uint64_t va, std::uint64_t len) {
@@ -210,7 +209,7 @@ LoadResult<ModuleState*> map_pe_image(const std::string& unix_path, std::u16stri
     if (tls.EndAddressOfRawData < tls.StartAddressOfRawData ||
         !inside(tls.StartAddressOfRawData, tls.EndAddressOfRawData - tls.StartAddressOfRawData) ||
         !inside(tls.AddressOfIndex, 4) || (tls.AddressOfCallBacks && !inside(tls.AddressOfCallBacks, 8)))
-      return fail(error(kStatusInvalidImageFormat, "its TLS directory points outside the image"));
+      return fail(error(nt::STATUS_INVALID_IMAGE_FORMAT, "its TLS directory points outside the image"));
     state->has_tls = true;
     state->tls_start = reinterpret_cast<const std::uint8_t*>(tls.StartAddressOfRawData);
     state->tls_data_size = tls.EndAddressOfRawData - tls.StartAddressOfRawData;
@@ -225,15 +224,13 @@ LoadResult<ModuleState*> map_pe_image(const std::string& unix_path, std::u16stri
 
 void protect_sections(ModuleState& s) {
   Module& m = s.module;
-  auto parsed = pe::PeFile::parse({m.base, m.size}, pe::Layout::Image);
-  if (!parsed) return;
-  if (parsed->headers().section_alignment < kPage) {
+  if (s.section_alignment < kPage) {
     // Sections share pages: keep the whole image accessible rather than guess.
     mprotect(m.base, m.size, PROT_READ | PROT_WRITE | PROT_EXEC);
     return;
   }
   mprotect(m.base, kPage, PROT_READ);
-  for (const pe::Section& sec : parsed->sections()) {
+  for (const pe::Section& sec : s.sections) {
     std::size_t start = sec.virtual_address & ~(kPage - 1);
     std::size_t end = (std::size_t{sec.virtual_address} + std::max(sec.virtual_size, sec.raw_size) + kPage - 1) &
                       ~(kPage - 1);

@@ -14,6 +14,7 @@
 #include "loader/api_sets.h"
 #include "loader/dll_overrides.h"
 #include "loader/loader_internal.h"
+#include "ntdll/status.h"
 #include "loader/pe_file.h"
 #include "ntdll/path_mapping.h"
 #include "ntdll/virtual.h"
@@ -24,8 +25,6 @@ namespace sill::loader {
 
 namespace {
 
-constexpr win::NTSTATUS kStatusDllNotFound = static_cast<win::NTSTATUS>(0xC0000135);
-constexpr win::NTSTATUS kStatusInvalidImageFormat = static_cast<win::NTSTATUS>(0xC000007B);
 
 // The export directory of a mapped module, with every table checked against the image size.
 struct ExportTable {
@@ -211,10 +210,10 @@ LoadResult<ModuleState*> load_dependency(std::u16string_view name, const ModuleS
 
   if (is_path) {
     auto unix_path = nt::dos_path_to_unix(full);
-    if (!unix_path) return Unexpected(LoadError{kStatusDllNotFound, utf16_to_utf8(full) + " was not found"});
+    if (!unix_path) return Unexpected(LoadError{nt::STATUS_DLL_NOT_FOUND, utf16_to_utf8(full) + " was not found"});
     struct stat st {};
     if (stat(unix_path->c_str(), &st) != 0)
-      return Unexpected(LoadError{kStatusDllNotFound, utf16_to_utf8(full) + " was not found"});
+      return Unexpected(LoadError{nt::STATUS_DLL_NOT_FOUND, utf16_to_utf8(full) + " was not found"});
     return load_native(*unix_path);
   }
 
@@ -231,21 +230,21 @@ LoadResult<ModuleState*> load_dependency(std::u16string_view name, const ModuleS
       return load_native(path);
     }
   }
-  return Unexpected(LoadError{kStatusDllNotFound, utf16_to_utf8(key) + " was not found"});
+  return Unexpected(LoadError{nt::STATUS_DLL_NOT_FOUND, utf16_to_utf8(key) + " was not found"});
 }
 
 LoadResult<void> bind_imports(ModuleState& m) {
   auto file = pe::PeFile::parse({m.module.base, m.module.size}, pe::Layout::Image);
-  if (!file) return Unexpected(LoadError{kStatusInvalidImageFormat, file.error().message});
+  if (!file) return Unexpected(LoadError{nt::STATUS_INVALID_IMAGE_FORMAT, file.error().message});
   auto imports = file->imports();
-  if (!imports) return Unexpected(LoadError{kStatusInvalidImageFormat, imports.error().message});
+  if (!imports) return Unexpected(LoadError{nt::STATUS_INVALID_IMAGE_FORMAT, imports.error().message});
   for (const pe::ImportDll& dll : *imports) {
     auto dep = load_dependency(utf8_to_utf16(dll.dll_name), &m);
     ModuleState* target = nullptr;
     if (dep) {
       target = *dep;
       m.dependencies.push_back(&target->module);
-    } else if (dep.error().status == kStatusDllNotFound) {
+    } else if (dep.error().status == nt::STATUS_DLL_NOT_FOUND) {
       // Loading still succeeds: each import becomes a stub that fails loudly when called.
       ERR("%s imports %s, which was not found; calls into it will fail\n",
           utf16_to_utf8(m.module.base_name).c_str(), dll.dll_name.c_str());
@@ -262,7 +261,7 @@ LoadResult<void> bind_imports(ModuleState& m) {
         address = missing_import_stub(dll.dll_name, what);
       }
       if (std::size_t{e.iat_rva} + 8 > m.module.size)
-        return Unexpected(LoadError{kStatusInvalidImageFormat, "an import address table lies outside the image"});
+        return Unexpected(LoadError{nt::STATUS_INVALID_IMAGE_FORMAT, "an import address table lies outside the image"});
       std::memcpy(m.module.base + e.iat_rva, &address, 8);
     }
   }

@@ -6,6 +6,7 @@
 #include "base/debug.h"
 #include "base/unicode.h"
 #include "loader/loader_internal.h"
+#include "ntdll/status.h"
 #include "ntdll/virtual.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(loader);
@@ -14,9 +15,6 @@ namespace sill::loader {
 
 namespace {
 
-constexpr win::NTSTATUS kStatusSuccess = 0;
-constexpr win::NTSTATUS kStatusDllNotFound = static_cast<win::NTSTATUS>(0xC0000135);
-constexpr win::NTSTATUS kStatusProcedureNotFound = static_cast<win::NTSTATUS>(0xC000007A);
 constexpr win::DWORD kAsDataFileFlags = 0x2 | 0x20 | 0x40;  // LOAD_LIBRARY_AS_DATAFILE(_EXCLUSIVE), AS_IMAGE_RESOURCE
 
 void unload(ModuleState* m);
@@ -73,23 +71,23 @@ Expected<win::HMODULE, win::NTSTATUS> load_library(std::u16string_view name, win
 win::NTSTATUS free_library(win::HMODULE h) {
   std::lock_guard guard(loader_lock());
   const Module* m = find_module(h);
-  if (!m) return kStatusDllNotFound;
+  if (!m) return nt::STATUS_DLL_NOT_FOUND;
   release(state_of(m));
-  return kStatusSuccess;
+  return nt::STATUS_SUCCESS;
 }
 
 Expected<void*, win::NTSTATUS> get_proc_address(win::HMODULE h, const char* name) {
   std::lock_guard guard(loader_lock());
   const Module* m = find_module(h ? h : main_module());
-  if (!m) return Unexpected(kStatusDllNotFound);
+  if (!m) return Unexpected(nt::STATUS_DLL_NOT_FOUND);
   auto value = reinterpret_cast<std::uintptr_t>(name);
   if (value < 0x10000) {
     if (void* p = find_export_by_ordinal(*state_of(m), static_cast<std::uint32_t>(value))) return p;
     // Windows 10 reports a missing ordinal like a missing name (ERROR_PROC_NOT_FOUND).
-    return Unexpected(kStatusProcedureNotFound);
+    return Unexpected(nt::STATUS_PROCEDURE_NOT_FOUND);
   }
   if (void* p = find_export_by_name(*state_of(m), name)) return p;
-  return Unexpected(kStatusProcedureNotFound);
+  return Unexpected(nt::STATUS_PROCEDURE_NOT_FOUND);
 }
 
 }  // namespace sill::loader

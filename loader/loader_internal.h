@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "loader/module.h"
+#include "loader/pe_file.h"
 
 namespace sill::loader {
 
@@ -25,6 +26,9 @@ struct ModuleState {
   Module module;
   std::vector<Module*> dependencies;  // static imports, for initialization order
   void* entry_point = nullptr;        // DllMain / program entry, null if none
+  // Kept from mapping for the protections applied after binding (PE images only).
+  std::vector<pe::Section> sections;
+  std::uint32_t section_alignment = 0;
   // TLS template (absolute addresses in the mapped image), when the image has a TLS directory.
   bool has_tls = false;
   const std::uint8_t* tls_start = nullptr;

@@ -9,6 +9,7 @@
 #include "base/debug.h"
 #include "loader/code_arena.h"
 #include "loader/loader_internal.h"
+#include "ntdll/status.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(loader);
 
@@ -16,7 +17,7 @@ namespace sill::loader {
 
 namespace {
 
-constexpr std::uint32_t kStatusEntryPointNotFound = 0xC0000139;
+constexpr auto kStatusEntryPointNotFound = static_cast<win::DWORD>(nt::STATUS_ENTRYPOINT_NOT_FOUND);
 
 struct MissingImport {
   std::string dll;

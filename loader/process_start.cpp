@@ -21,6 +21,7 @@
 #include "ntdll/prefix.h"
 #include "ntdll/process_object.h"
 #include "ntdll/process_state.h"
+#include "ntdll/status.h"
 
 extern "C" [[noreturn]] void sill_call_on_stack(void (*fn)(void*), void* arg, void* stack_top);
 
@@ -31,8 +32,6 @@ namespace sill::loader {
 
 namespace {
 
-constexpr win::NTSTATUS kStatusInvalidImageFormat = static_cast<win::NTSTATUS>(0xC000007B);
-constexpr win::NTSTATUS kStatusNoMemory = static_cast<win::NTSTATUS>(0xC0000017);
 constexpr std::size_t kPage = 4096;
 
 // Strings the PEB points to live as long as the process.
@@ -139,9 +138,9 @@ LoadError run_program(const std::string& unix_path, const std::vector<std::strin
 
   nt::PEB* peb = build_peb(dos_path, args);
   nt::TEB* teb = peb ? build_teb(peb) : nullptr;
-  if (!teb) return {kStatusNoMemory, "not enough memory to start a process"};
+  if (!teb) return {nt::STATUS_NO_MEMORY, "not enough memory to start a process"};
   if (syscall(SYS_arch_prctl, ARCH_SET_GS, teb) != 0)
-    return {kStatusNoMemory, "cannot set the GS base for the thread environment block"};
+    return {nt::STATUS_NO_MEMORY, "cannot set the GS base for the thread environment block"};
   register_thread_teb(teb);
   map_shared_user_data();
   nt::initialize_process_state(peb);
@@ -165,10 +164,10 @@ LoadError run_program(const std::string& unix_path, const std::vector<std::strin
     case pe::kSubsystemWindowsGui:
       break;
     default:
-      return {kStatusInvalidImageFormat, "it is not a Windows program (subsystem " + std::to_string(opt.Subsystem) +
+      return {nt::STATUS_INVALID_IMAGE_FORMAT, "it is not a Windows program (subsystem " + std::to_string(opt.Subsystem) +
                                              ": drivers, EFI and native programs cannot run)"};
   }
-  if (!exe->entry_point) return {kStatusInvalidImageFormat, "it has no entry point"};
+  if (!exe->entry_point) return {nt::STATUS_INVALID_IMAGE_FORMAT, "it has no entry point"};
   peb->ImageBaseAddress = exe->module.base;
   peb->ImageSubsystem = opt.Subsystem;
   peb->ImageSubsystemMajorVersion = opt.MajorSubsystemVersion;
@@ -185,7 +184,7 @@ LoadError run_program(const std::string& unix_path, const std::vector<std::strin
   reserve = (reserve + kPage - 1) & ~(kPage - 1);
   void* stack = mmap(nullptr, reserve + kPage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
                      -1, 0);
-  if (stack == MAP_FAILED) return {kStatusNoMemory, "cannot allocate the program's stack"};
+  if (stack == MAP_FAILED) return {nt::STATUS_NO_MEMORY, "cannot allocate the program's stack"};
   mprotect(stack, kPage, PROT_NONE);
   teb->DeallocationStack = stack;
   teb->Tib.StackLimit = static_cast<std::uint8_t*>(stack) + kPage;

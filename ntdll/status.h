@@ -81,6 +81,7 @@ inline constexpr NTSTATUS STATUS_DLL_NOT_FOUND = status(0xC0000135);
 inline constexpr NTSTATUS STATUS_ORDINAL_NOT_FOUND = status(0xC0000138);
 inline constexpr NTSTATUS STATUS_ENTRYPOINT_NOT_FOUND = status(0xC0000139);
 inline constexpr NTSTATUS STATUS_INVALID_ADDRESS = status(0xC0000141);
+inline constexpr NTSTATUS STATUS_DLL_INIT_FAILED = status(0xC0000142);
 inline constexpr NTSTATUS STATUS_PIPE_BROKEN = status(0xC000014B);
 inline constexpr NTSTATUS STATUS_IO_DEVICE_ERROR = status(0xC0000185);
 inline constexpr NTSTATUS STATUS_NOT_FOUND = status(0xC0000225);
