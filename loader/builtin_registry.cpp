@@ -4,6 +4,7 @@ namespace sill::builtin {
 extern const loader::BuiltinDll ntdll_dll;
 extern const loader::BuiltinDll kernel32_dll;
 extern const loader::BuiltinDll msvcrt_dll;
+extern const loader::BuiltinDll advapi32_dll;
 }  // namespace sill::builtin
 
 namespace sill::loader {
@@ -14,6 +15,7 @@ std::span<const BuiltinDll* const> builtin_dlls() {
       &builtin::ntdll_dll,
       &builtin::kernel32_dll,
       &builtin::msvcrt_dll,
+      &builtin::advapi32_dll,
   };
   return all;
 }

@@ -9,8 +9,12 @@ packages=(
   libboost-dev libboost-program-options-dev
   libgtest-dev libgmock-dev
   clang libclang-rt-14-dev
+  libsqlite3-dev libicu-dev lld
   hyperfine  # make bench; Debian's Wine joins the comparison when installed (wine64)
 )
+# npm fetches the real Windows programs the acceptance tests run (tests/programs); a machine that
+# already has Node.js from elsewhere keeps its own npm (Debian's conflicts with it).
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
