@@ -85,7 +85,7 @@ void return_thread_memory(const ThreadMemory& m) {
 }
 
 void retire_thread_memory(const ThreadMemory& m, pthread_t self) {
-  restore_default_guard(m.stack);
+  restore_default_guard(m.stack, m.teb);
   Retired evicted{};
   bool evict = false;
   {

@@ -111,10 +111,12 @@ void describe_stack(TEB* teb, const ThreadStack& stack) {
   teb->Tib.StackLimit = stack.base + kPage + kDefaultGuard;
 }
 
-void restore_default_guard(const ThreadStack& stack) {
+void restore_default_guard(const ThreadStack& stack, const TEB* teb) {
   const Bounds b{reinterpret_cast<std::uintptr_t>(stack.base), reinterpret_cast<std::uintptr_t>(stack.base) + kPage,
                  reinterpret_cast<std::uintptr_t>(stack.base) + kPage + kDefaultGuard,
                  reinterpret_cast<std::uintptr_t>(stack.top())};
+  // The usual case, an armed default guard: nothing to do.
+  if (t_guarantee == 0 && reinterpret_cast<std::uintptr_t>(teb->Tib.StackLimit) == b.guard_top) return;
   // A guarantee may have grown the guard: those pages become ordinary stack again.
   const std::size_t used = guard_size(t_guarantee);
   if (used > kDefaultGuard) {

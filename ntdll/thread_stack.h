@@ -50,7 +50,7 @@ void unmap_thread_stack(const ThreadStack& stack);
 void describe_stack(TEB* teb, const ThreadStack& stack);
 // Run by a thread that ends, off the stack it leaves for the next thread: re-arms the guard at its
 // default size (a guarantee or an overflow may have changed it).
-void restore_default_guard(const ThreadStack& stack);
+void restore_default_guard(const ThreadStack& stack, const TEB* teb);
 
 // For the fault handler (signal context, calling thread only): a page fault at `addr` on the
 // thread whose TEB is `teb`. kOverflow: it hit the armed guard, which is now disarmed (read-write)
