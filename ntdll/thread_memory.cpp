@@ -58,16 +58,18 @@ bool take_thread_memory(std::size_t reserve, ThreadMemory* out) {
   {
     std::lock_guard g(g_lock);
     auto& c = cache();
-    for (std::size_t i = c.size(); i-- > 0;) {
+    // A block whose thread has exited: pthread_tryjoin_np tells without waiting. A thread that
+    // just signaled its handle is usually still on its way out; its block serves a later thread.
+    for (std::size_t i = 0; i < c.size() && !have; ++i) {
       if (c[i].memory.stack.reserve != reserve) continue;
+      if (c[i].joinable && pthread_tryjoin_np(c[i].owner, nullptr) != 0) continue;
+      c[i].joinable = false;
       found = c[i];
       c.erase(c.begin() + static_cast<std::ptrdiff_t>(i));
       have = true;
-      break;
     }
   }
   if (have) {
-    join_owner(found);
     *out = found.memory;
   } else {
     ThreadStack stack;

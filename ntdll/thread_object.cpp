@@ -26,17 +26,21 @@ Thread::~Thread() {
   erase_entry(static_cast<win::DWORD>(tid_.load()), this);
 }
 
+// tid_: 0 while unknown, -1 while unknown and someone waits for it, then the id.
 win::DWORD Thread::tid() const {
+  auto* word = const_cast<std::atomic<std::int32_t>*>(&tid_);
   for (;;) {
-    std::int32_t id = tid_.load(std::memory_order_acquire);
-    if (id) return static_cast<win::DWORD>(id);
-    futex_wait(reinterpret_cast<volatile std::int32_t*>(const_cast<std::atomic<std::int32_t>*>(&tid_)), 0, INFINITE);
+    std::int32_t id = word->load(std::memory_order_acquire);
+    if (id > 0) return static_cast<win::DWORD>(id);
+    if (id == 0 && !word->compare_exchange_weak(id, -1, std::memory_order_acq_rel)) continue;
+    futex_wait(reinterpret_cast<volatile std::int32_t*>(word), -1, INFINITE);
   }
 }
 
 void Thread::publish_tid(win::DWORD id) {
-  tid_.store(static_cast<std::int32_t>(id), std::memory_order_release);
-  futex_wake(reinterpret_cast<volatile std::int32_t*>(&tid_), 0x7FFFFFFF);
+  // A system call only when a creator already waits for the id.
+  if (tid_.exchange(static_cast<std::int32_t>(id), std::memory_order_acq_rel) == -1)
+    futex_wake(reinterpret_cast<volatile std::int32_t*>(&tid_), 0x7FFFFFFF);
 }
 
 void register_thread(Thread& t) {

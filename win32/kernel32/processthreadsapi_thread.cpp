@@ -9,7 +9,6 @@
 #include <asm/prctl.h>
 #include <pthread.h>
 #include <setjmp.h>
-#include <signal.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -103,13 +102,11 @@ void* trampoline(void* arg) {
   t_host_return = &host_return;
   if (setjmp(host_return) == 0) sill_call_on_stack(run_on_windows_stack, ctx, memory.stack.top());
   // Back from the Windows stack for good.
-  block_terminate_signal();
+  refuse_termination();
   t_host_return = nullptr;
   t_thread = nullptr;
   thread = {};
-  stack_t off{};
-  off.ss_flags = SS_DISABLE;
-  sigaltstack(&off, nullptr);
+  // The signal stack stays set: the block is reused only once this thread has exited.
   nt::retire_thread_memory(memory, pthread_self());
   return nullptr;
 }
@@ -186,8 +183,9 @@ BOOL WINAPI TerminateThread(HANDLE h, DWORD code) noexcept {
   NTSTATUS s = stop_other_thread(*t);
   if (!nt::nt_success(s)) return fail_status(s, FALSE);
   nt::unregister_thread(*t);
-  t->exit_time = nt::system_time_now();
   nt::signal_object(*t, [&] {
+    if (t->ended) return;  // it ended by itself meanwhile, with its own code
+    t->exit_time = nt::system_time_now();
     t->exit_code = code;
     t->ended = true;
   });

@@ -12,7 +12,7 @@ nt::Ref<nt::Thread> thread_from_handle(win::HANDLE h, win::NTSTATUS* status);
 // TerminateThread's part for another thread (thread_terminate.cpp): stops it for good where it
 // runs, without unwinding; returns once it has stopped. Its stack and TEB stay, as on Windows.
 win::NTSTATUS stop_other_thread(nt::Thread& t);
-// A thread past its end blocks that signal: it may no longer be parked.
-void block_terminate_signal();
+// Called by a thread past its end: from then on that signal leaves it alone.
+void refuse_termination();
 
 }  // namespace sill::kernel32

@@ -1,7 +1,6 @@
 // TerminateThread on another thread: a real-time signal whose handler parks the thread for good
 // on its signal stack. Nothing of the thread is unwound and no DLL is notified, as on Windows; a
 // lock the thread held stays held, which is the danger Microsoft documents for TerminateThread.
-#include <pthread.h>
 #include <signal.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -25,8 +24,12 @@ int terminate_signal() { return SIGRTMIN + 3; }
 // Set by a parked thread; the terminator waits on it. One termination at a time.
 std::mutex g_terminate_lock;
 std::atomic<std::int32_t> g_parked{0};
+// Set by a thread that is past its end: a late signal must not park it (its memory block waits
+// for it to exit), and the terminator sees it ended anyway.
+thread_local constinit bool t_ending = false;
 
 void park_forever(int, siginfo_t*, void*) {
+  if (t_ending) return;
   g_parked.store(1, std::memory_order_release);
   nt::futex_wake(reinterpret_cast<volatile std::int32_t*>(&g_parked), 1);
   sigset_t none;
@@ -46,12 +49,7 @@ void install_handler() {
 }
 }  // namespace
 
-void block_terminate_signal() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, terminate_signal());
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
-}
+void refuse_termination() { t_ending = true; }
 
 win::NTSTATUS stop_other_thread(nt::Thread& t) {
   install_handler();
@@ -59,7 +57,7 @@ win::NTSTATUS stop_other_thread(nt::Thread& t) {
   g_parked.store(0);
   if (syscall(SYS_tgkill, getpid(), static_cast<pid_t>(t.tid()), terminate_signal()) != 0)
     return nt::STATUS_INVALID_HANDLE;  // it ended meanwhile
-  // Until it parks, or ends by itself first (its end blocks the signal).
+  // Until it parks, or ends by itself first (then it ignores the signal).
   while (g_parked.load(std::memory_order_acquire) == 0) {
     nt::lock_waits();
     const bool ended = t.ended;
