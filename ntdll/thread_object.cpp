@@ -43,9 +43,9 @@ void Thread::publish_tid(win::DWORD id) {
     futex_wake(reinterpret_cast<volatile std::int32_t*>(&tid_), 0x7FFFFFFF);
 }
 
-void register_thread(Thread& t) {
+void register_thread(Thread& t, win::DWORD tid) {
   std::lock_guard g(g_lock);
-  threads()[t.tid()] = &t;
+  threads()[tid] = &t;
 }
 
 void unregister_thread(Thread& t) {

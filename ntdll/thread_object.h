@@ -38,7 +38,9 @@ class Thread : public Waitable {
 
 // The registry holds no reference: a thread is found while it runs and a handle or the thread
 // itself keeps the object. The main thread (not created by CreateThread) gets an object on demand.
-void register_thread(Thread& t);
+// A new thread registers itself before it publishes its id, so that the id its creator returns
+// already finds it.
+void register_thread(Thread& t, win::DWORD tid);
 void unregister_thread(Thread& t);
 Ref<Thread> find_thread(win::DWORD tid);
 

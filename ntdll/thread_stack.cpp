@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <new>
 
 #include "ntdll/virtual.h"
 
@@ -92,7 +93,12 @@ bool map_thread_stack(std::size_t reserve, std::size_t extra, ThreadStack* out) 
   // area, which keeps whatever grows down in the extra area out of the stack's top.
   mprotect(s.base, kPage + kDefaultGuard, PROT_NONE);
   if (extra) mprotect(s.top(), kPage, PROT_NONE);
-  note_private_mapping(s.base, size, PAGE_READWRITE);
+  try {
+    note_private_mapping(s.base, size, PAGE_READWRITE);
+  } catch (const std::bad_alloc&) {  // the registry's page table for an absurd reservation
+    munmap(s.base, size);
+    return false;
+  }
   note_protection(s.base, kPage, 0);
   note_guard(b, true);
   if (extra) note_protection(s.top(), kPage, 0);

@@ -2,8 +2,8 @@
  * the overflowing thread, whose vectored handler can leave the overflow behind (here with a
  * jump); _resetstkoflw re-arms the guard so that a second overflow is caught again, on the main
  * thread and on a created one. A PAGE_GUARD page raises STATUS_GUARD_PAGE_VIOLATION on its first
- * touch only. With the argument "unhandled", nothing catches the overflow: the process ends
- * with the exception code as its exit code. */
+ * touch only. With the argument "unhandled" (or "unhandled_thread", on a new thread), nothing
+ * catches the overflow: the process ends with the exception code as its exit code. */
 #include <windows.h>
 #include <malloc.h>
 
@@ -85,6 +85,11 @@ static int overflow_twice(const char *where)
     return passed;
 }
 
+static DWORD WINAPI overflow_unhandled(void *arg)
+{
+    return (DWORD)recurse(0, NULL);
+}
+
 static DWORD WINAPI overflow_thread(void *arg)
 {
     return (DWORD)overflow_twice("new thread");
@@ -93,9 +98,20 @@ static DWORD WINAPI overflow_thread(void *arg)
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "unhandled") == 0) {
-        printf("overflowing with no handler\n");
+        /* The report comes first: the process is not expected to get past the overflow. */
+        printf("ok 1 - overflowing with no handler\n1..1\n");
         fflush(stdout);
-        return recurse(0, NULL);
+        recurse(0, NULL);
+        printf("not ok 2 - the process survived\n");
+        return 0;
+    }
+    if (argc > 1 && strcmp(argv[1], "unhandled_thread") == 0) {
+        printf("ok 1 - overflowing a new thread with no handler\n1..1\n");
+        fflush(stdout);
+        HANDLE t = CreateThread(NULL, 0, overflow_unhandled, NULL, 0, NULL);
+        WaitForSingleObject(t, INFINITE);
+        printf("not ok 2 - the process survived\n");
+        return 0;
     }
     state_slot = TlsAlloc();
     PVOID h = AddVectoredExceptionHandler(1, on_overflow);

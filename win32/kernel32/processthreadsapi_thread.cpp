@@ -93,8 +93,8 @@ void* trampoline(void* arg) {
   memory.teb->ClientId.UniqueThread = reinterpret_cast<HANDLE>(static_cast<ULONG_PTR>(tid));
   syscall(SYS_arch_prctl, ARCH_SET_GS, memory.teb);
   nt::use_signal_stack(memory.signal_stack);
+  nt::register_thread(*thread, tid);
   thread->publish_tid(tid);
-  nt::register_thread(*thread);
   if (thread->suspend_count > 0) thread->resume.acquire();
 
   t_thread = thread.get();
