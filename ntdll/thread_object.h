@@ -28,6 +28,7 @@ class Thread : public Waitable {
   win::DWORD exit_code = STILL_ACTIVE;
   std::atomic<int> priority{0};  // THREAD_PRIORITY_NORMAL
   std::int64_t creation_time = 0, exit_time = 0;  // FILETIME units
+  std::int64_t final_user_time = 0, final_kernel_time = 0;  // 100 ns units, kept when it ends
   // CREATE_SUSPENDED: the thread waits for ResumeThread before its first PE instruction.
   std::atomic<int> suspend_count{0};
   std::binary_semaphore resume{0};

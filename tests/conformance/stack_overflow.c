@@ -3,7 +3,8 @@
  * jump); _resetstkoflw re-arms the guard so that a second overflow is caught again, on the main
  * thread and on a created one. A PAGE_GUARD page raises STATUS_GUARD_PAGE_VIOLATION on its first
  * touch only. With the argument "unhandled" (or "unhandled_thread", on a new thread), nothing
- * catches the overflow: the process ends with the exception code as its exit code. */
+ * catches the overflow: the process ends with the exception code as its exit code (Wine 8 ends
+ * only the overflowing thread in "unhandled_thread"; Windows ends the process). */
 #include <windows.h>
 #include <malloc.h>
 

@@ -9,6 +9,7 @@
 #include <asm/prctl.h>
 #include <pthread.h>
 #include <setjmp.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -64,6 +65,11 @@ thread_local nt::Thread* t_thread = nullptr;
   nt::abandon_owned_mutexes();
   nt::unregister_thread(t);
   t.exit_time = nt::system_time_now();
+  rusage ru;
+  if (getrusage(RUSAGE_THREAD, &ru) == 0) {  // GetThreadTimes after the end
+    t.final_user_time = (ru.ru_utime.tv_sec * 1000000LL + ru.ru_utime.tv_usec) * 10;
+    t.final_kernel_time = (ru.ru_stime.tv_sec * 1000000LL + ru.ru_stime.tv_usec) * 10;
+  }
   nt::signal_object(t, [&] {
     t.exit_code = code;
     t.ended = true;

@@ -118,9 +118,9 @@ BOOL WINAPI GetThreadTimes(HANDLE thread, FILETIME* creation, FILETIME* exit, FI
   nt::Ref<nt::Thread> t = thread_from_handle(thread, &status);
   if (!t) return fail_status(status, FALSE);
   if (!creation || !exit || !kernel || !user) return fail_error(win::ERROR_NOACCESS, FALSE);
-  std::int64_t u = 0, k = 0;
-  // An ended thread's times are gone with its /proc entry: zero, a FIXME rather than a guess.
-  if (!thread_cpu_times(t->tid(), &u, &k)) FIXME_ONCE("CPU times of an ended thread are not kept");
+  // A thread that ended by itself kept its times; a running (or terminated, parked) one is asked.
+  std::int64_t u = t->final_user_time, k = t->final_kernel_time;
+  if (!u && !k) thread_cpu_times(t->tid(), &u, &k);
   if (t->creation_time) {
     *creation = filetime(t->creation_time);
   } else {
