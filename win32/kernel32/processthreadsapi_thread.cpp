@@ -172,7 +172,7 @@ HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES* sa, SIZE_T stack_size, THREAD_ST
 
 void WINAPI ExitThread(DWORD code) noexcept {
   if (t_host_return) end_thread(code, true);
-  FIXME("ExitThread on a thread Sill did not start: ending the process");
+  FIXME("ExitThread on a thread Sill did not start (the main thread): ending the process");
   loader::exit_process(code);
 }
 
@@ -181,7 +181,11 @@ BOOL WINAPI TerminateThread(HANDLE h, DWORD code) noexcept {
   nt::Ref<nt::Thread> t = thread_from_handle(h, &status);
   if (!t) return fail_status(status, FALSE);
   if (t.get() == t_thread) end_thread(code, false);
-  if (t->tid() == nt::current_thread_id()) loader::terminate_process(code);  // the main thread
+  if (t->tid() == nt::current_process_id()) {
+    // Sill ends a process when its main thread ends, not when its last thread does.
+    FIXME("TerminateThread of the main thread ends the process");
+    loader::terminate_process(code);
+  }
   nt::lock_waits();
   const bool ended = t->ended;
   nt::unlock_waits();
