@@ -67,7 +67,7 @@ LSTATUS WINAPI RegCopyTreeW(HKEY src, LPCWSTR subkey, HKEY dest) noexcept {
 }
 
 LSTATUS WINAPI RegNotifyChangeKeyValue(HKEY key, BOOL subtree, DWORD filter, HANDLE event, BOOL asynchronous) noexcept {
-  if (asynchronous && !event) return win::ERROR_INVALID_PARAMETER;
+  if (asynchronous && !event) return win::ERROR_INVALID_HANDLE;
   auto h = real_key(key);
   if (!h) return h.error();
   NTSTATUS s = ntdll::NtNotifyChangeKey(*h, asynchronous ? event : nullptr, nullptr, nullptr, nullptr, filter,

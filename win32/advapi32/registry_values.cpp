@@ -133,14 +133,14 @@ LSTATUS WINAPI RegGetValueW(HKEY key, LPCWSTR subkey, LPCWSTR value, DWORD flags
         bool fits = ((rt & RRF_RT_REG_DWORD) && raw.data.size() == 4) || ((rt & RRF_RT_REG_QWORD) && raw.data.size() == 8);
         if (!fits) {
           zero();
-          return win::ERROR_DATA_NOT_ACCEPTED;
+          return win::ERROR_DATATYPE_MISMATCH;
         }
       }
     }
     if ((raw.type == registry::REG_DWORD && raw.data.size() != 4) ||
         (raw.type == registry::REG_QWORD && raw.data.size() != 8)) {
       zero();
-      return win::ERROR_DATA_NOT_ACCEPTED;
+      return win::ERROR_DATATYPE_MISMATCH;
     }
     DWORD out_type = raw.type;
     std::vector<BYTE> out = std::move(raw.data);
