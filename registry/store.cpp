@@ -171,9 +171,10 @@ Expected<std::unique_ptr<Store>> Store::open(const std::string& path,
                 (impl->db ? sqlite3_errmsg(impl->db) : sqlite3_errstr(rc)));
   sqlite3_extended_result_codes(impl->db, 1);
   sqlite3_busy_timeout(impl->db, kBusyTimeoutMs);
-  auto setup = [&](const char* sql) -> std::string {
+  sqlite3* db = impl->db;  // `impl` moves into the Store below; the connection stays
+  auto setup = [db](const char* sql) -> std::string {
     char* err = nullptr;
-    int r = sqlite3_exec(impl->db, sql, nullptr, nullptr, &err);
+    int r = sqlite3_exec(db, sql, nullptr, nullptr, &err);
     std::string msg = r == SQLITE_OK ? "" : (err ? err : sqlite3_errstr(r));
     sqlite3_free(err);
     return msg;

@@ -99,6 +99,7 @@ Result<KeyId> Store::Impl::resolve(KeyId from, std::u16string_view path, bool op
       // Targets are absolute NT paths: \REGISTRY\...
       if (!starts_with_folded(target, u"\\REGISTRY")) return Unexpected{nt::STATUS_OBJECT_NAME_NOT_FOUND};
       target.erase(0, 9);
+      if (!target.empty() && target[0] == u'\\') target.erase(0, 1);
       auto t = resolve(kRootKey, target, false, hops + 1);
       if (!t) return t;
       cur = *t;

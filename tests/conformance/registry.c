@@ -53,12 +53,11 @@ static void keys_and_errors(HKEY base)
     tap_int(RegOpenKeyExW(base, L"a\\b\\", 0, KEY_READ, &k), ERROR_SUCCESS, "a trailing backslash is accepted");
     RegCloseKey(k);
     tap_int(RegOpenKeyExW(base, L"a", 0, KEY_READ, NULL), ERROR_INVALID_PARAMETER, "a null result pointer: ERROR_INVALID_PARAMETER");
-    /* Unicode case folding, not just ASCII. (Wine 8 folds ASCII only here and fails this check;
-     * Windows upper-cases every UTF-16 unit, as it does for file names.) */
-    tap_int(RegCreateKeyExW(base, L"\x00dcnic\x00f6de \x0434\x043e\x043c", 0, NULL, 0, KEY_ALL_ACCESS, NULL, &k, NULL),
+    /* Unicode case folding, not just ASCII: Windows upper-cases every UTF-16 unit. */
+    tap_int(RegCreateKeyExW(base, L"\x00dcnic\x00f6" L"de \x0434\x043e\x043c", 0, NULL, 0, KEY_ALL_ACCESS, NULL, &k, NULL),
             ERROR_SUCCESS, "a key with non-ASCII letters");
     RegCloseKey(k);
-    tap_int(RegOpenKeyExW(base, L"\x00fcNIC\x00d6DE \x0414\x041e\x041c", 0, KEY_READ, &k), ERROR_SUCCESS,
+    tap_int(RegOpenKeyExW(base, L"\x00fcNIC\x00d6" L"DE \x0414\x041e\x041c", 0, KEY_READ, &k), ERROR_SUCCESS,
             "opens with its letters in the other case (Unicode folding)");
     RegCloseKey(k);
     tap_int(RegDeleteKeyW(base, L"a"), ERROR_ACCESS_DENIED, "RegDeleteKey on a key with subkeys: ERROR_ACCESS_DENIED");

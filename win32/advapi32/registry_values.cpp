@@ -124,8 +124,10 @@ LSTATUS WINAPI RegGetValueW(HKEY key, LPCWSTR subkey, LPCWSTR value, DWORD flags
     // The type restriction. RRF_RT_DWORD and RRF_RT_QWORD include REG_BINARY, for binary
     // values of exactly their size.
     const DWORD rt = flags & RRF_RT_ANY;
+    // REG_EXPAND_SZ is returned expanded as REG_SZ unless RRF_NOEXPAND: it is restricted as one.
+    const bool expands = raw.type == registry::REG_EXPAND_SZ && !(flags & RRF_NOEXPAND);
     if (rt != RRF_RT_ANY) {
-      if (!(type_bit(raw.type) & rt)) {
+      if (!(type_bit(expands ? registry::REG_SZ : raw.type) & rt)) {
         zero();
         return win::ERROR_UNSUPPORTED_TYPE;
       }
@@ -148,7 +150,7 @@ LSTATUS WINAPI RegGetValueW(HKEY key, LPCWSTR subkey, LPCWSTR value, DWORD flags
       if (out.size() & 1) out.pop_back();
       // Strings come back terminated even when stored without their NUL.
       if (out.size() < 2 || out[out.size() - 1] != 0 || out[out.size() - 2] != 0) out.insert(out.end(), {0, 0});
-      if (raw.type == registry::REG_EXPAND_SZ && !(flags & RRF_NOEXPAND)) {
+      if (expands) {
         const auto* src = reinterpret_cast<const char16_t*>(out.data());
         DWORD n = kernel32::ExpandEnvironmentStringsW(src, nullptr, 0);
         std::u16string expanded(n, u'\0');
