@@ -55,7 +55,9 @@ std::optional<Options> parse(const std::vector<std::string>& args, std::string& 
   Options o;
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string a = args[i];
-    bool option = a.size() >= 2 && (a[0] == '/' || a[0] == '-') && a.find('\\') == std::string::npos;
+    // "/v" or "-v"; "/tmp/x.reg" is a path (a second '/', a '\\' or a '.' says so).
+    bool option = a.size() >= 2 && (a[0] == '/' || a[0] == '-') &&
+                  a.find_first_of("/\\.", 1) == std::string::npos;
     if (!option) {
       o.words.push_back(a);
       continue;

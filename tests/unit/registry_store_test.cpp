@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 #include "ntdll/status.h"
 #include "registry/case_fold.h"
@@ -158,8 +159,8 @@ TEST_F(RegistryStore, ConcurrentWritersLoseNothing) {
       auto k = create_path(**s, kRootKey, u"MACHINE\\Race");
       if (!k) _exit(3);
       for (int i = 0; i < kWrites; ++i) {
-        std::u16string name = u"p" + std::u16string(1, static_cast<char16_t>(u'0' + p)) + u"-" +
-                              std::u16string(1, static_cast<char16_t>(0x100 + i));
+        std::string ascii = "p" + std::to_string(p) + "-" + std::to_string(i);
+        std::u16string name(ascii.begin(), ascii.end());
         std::uint32_t v = static_cast<std::uint32_t>(p * 1000 + i);
         if (!(*s)->set_value(*k, name, REG_DWORD, &v, 4)) _exit(4);
       }
