@@ -60,6 +60,24 @@ struct Store::Impl {
   std::map<std::string, sqlite3_stmt*> statements;
   bool reported_corrupt = false;
 
+  // Enumeration cursors: asking for index i+1 right after index i, with nothing written
+  // meanwhile (same generation, same local write count), seeks past the last row instead
+  // of counting from the first, so enumerating n entries costs O(n), not O(n^2).
+  std::uint64_t local_writes = 0;
+  struct Cursor {
+    KeyId key = 0;
+    std::uint32_t index = 0;
+    std::uint64_t generation = 0, local = 0;
+    std::int64_t seq = 0;          // values: the last row's seq
+    std::vector<std::uint8_t> folded;  // subkeys: the last row's folded name (big-endian bytes)
+    bool valid = false;
+  };
+  Cursor value_cursor, key_cursor;
+  bool cursor_follows(const Cursor& c, KeyId key, std::uint32_t index) const {
+    return c.valid && c.key == key && index == c.index + 1 && c.generation == generation.load() &&
+           c.local == local_writes;
+  }
+
   // The value cache: per key, folded name -> value (nullopt: known absent).
   std::uint64_t cache_generation = 0;
   std::unordered_map<KeyId, std::unordered_map<std::u16string, std::optional<Value>>> cache;
@@ -79,7 +97,8 @@ struct Store::Impl {
   };
   Result<std::optional<KeyRow>> child(KeyId parent, std::u16string_view name);
   Result<bool> exists(KeyId key);
-  Result<void> touch(KeyId key, bool names, bool values);  // last write time and change stamps
+  // Last write time and change stamps; STATUS_KEY_DELETED when the key is gone.
+  Result<void> touch(KeyId key, bool names, bool values);
   Result<KeyId> resolve(KeyId from, std::u16string_view path, bool open_link, int hops);
   void drop_cache() { cache.clear(); }
 };

@@ -65,6 +65,7 @@ Result<void> Store::Impl::touch(KeyId key, bool names, bool values) {
   u.bind(1, filetime_now()).bind(2, names).bind(3, change_seq).bind(4, values).bind(5, change_seq).bind(6, key);
   int rc = u.step();
   if (rc != SQLITE_DONE) return Unexpected{status_of(rc)};
+  if (sqlite3_changes(db) == 0) return Unexpected{nt::STATUS_KEY_DELETED};
   return {};
 }
 
@@ -238,9 +239,17 @@ Result<KeyInfo> Store::enum_key(KeyId key, std::uint32_t index) {
   {
     std::lock_guard guard(impl_->lock);
     Impl& s = *impl_;
-    Stmt q = s.stmt("SELECT id FROM keys WHERE parent = ? ORDER BY folded LIMIT 1 OFFSET ?");
-    q.bind(1, key).bind(2, index);
+    auto& c = s.key_cursor;
+    bool seek = s.cursor_follows(c, key, index);
+    Stmt q = seek ? s.stmt("SELECT id, folded FROM keys WHERE parent = ? AND folded > ? ORDER BY folded LIMIT 1")
+                  : s.stmt("SELECT id, folded FROM keys WHERE parent = ? ORDER BY folded LIMIT 1 OFFSET ?");
+    q.bind(1, key);
+    if (seek) q.bind_blob(2, c.folded.data(), c.folded.size());
+    else q.bind(2, index);
+    std::uint64_t gen = s.generation.load();
     int rc = q.step();
+    if (rc == SQLITE_ROW) c = {key, index, gen, s.local_writes, 0, q.blob(1), true};
+    else c.valid = false;
     if (rc == SQLITE_DONE) {
       auto e = s.exists(key);
       if (e && !*e) return Unexpected{nt::STATUS_KEY_DELETED};

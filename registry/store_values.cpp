@@ -22,9 +22,8 @@ Result<void> Store::set_value(KeyId key, std::u16string_view name, std::uint32_t
   Impl& s = *impl_;
   std::u16string folded = fold_name(name);
   return s.write([&]() -> Result<void> {
-    auto e = s.exists(key);
-    if (!e) return Unexpected{e.error()};
-    if (!*e) return Unexpected{nt::STATUS_KEY_DELETED};
+    // Touching the key first also tells whether it still exists.
+    if (auto t = s.touch(key, false, true); !t) return t;
     // A value that exists keeps its place in the enumeration order and its name's case.
     Stmt up = s.stmt(
         "INSERT INTO vals(key, folded, name, type, data, seq) VALUES(?1, ?2, ?3, ?4, ?5,"
@@ -33,7 +32,7 @@ Result<void> Store::set_value(KeyId key, std::u16string_view name, std::uint32_t
     up.bind(1, key).bind_folded(2, folded).bind_name(3, name).bind(4, type).bind_blob(5, data, size);
     int rc = up.step();
     if (rc != SQLITE_DONE) return Unexpected{s.status_of(rc)};
-    return s.touch(key, false, true);
+    return {};
   });
 }
 
@@ -108,10 +107,18 @@ Result<Value> Store::get_value(KeyId key, std::u16string_view name) {
 Result<Value> Store::enum_value(KeyId key, std::uint32_t index) {
   std::lock_guard guard(impl_->lock);
   Impl& s = *impl_;
-  Stmt q = s.stmt("SELECT name, type, data FROM vals WHERE key = ? ORDER BY seq LIMIT 1 OFFSET ?");
-  q.bind(1, key).bind(2, index);
+  auto& c = s.value_cursor;
+  bool seek = s.cursor_follows(c, key, index);
+  Stmt q = seek ? s.stmt("SELECT name, type, data, seq FROM vals WHERE key = ? AND seq > ? ORDER BY seq LIMIT 1")
+                : s.stmt("SELECT name, type, data, seq FROM vals WHERE key = ? ORDER BY seq LIMIT 1 OFFSET ?");
+  q.bind(1, key).bind(2, seek ? c.seq : std::int64_t{index});
+  std::uint64_t gen = s.generation.load();
   int rc = q.step();
-  if (rc == SQLITE_ROW) return Value{q.name(0), static_cast<std::uint32_t>(q.int64(1)), q.blob(2)};
+  if (rc == SQLITE_ROW) {
+    c = {key, index, gen, s.local_writes, q.int64(3), {}, true};
+    return Value{q.name(0), static_cast<std::uint32_t>(q.int64(1)), q.blob(2)};
+  }
+  c.valid = false;
   if (rc != SQLITE_DONE) return Unexpected{s.status_of(rc)};
   auto e = s.exists(key);
   if (e && !*e) return Unexpected{nt::STATUS_KEY_DELETED};

@@ -49,14 +49,18 @@ Result<void> delete_children(Store& store, KeyId key) {
 
 // `dest_top` is never copied from: copying a key into its own subtree stops there.
 Result<void> copy_into(Store& store, KeyId from, KeyId to, KeyId dest_top) {
+  // Read first, then write: enumeration stays a sequential walk (store.h's cursors).
+  std::vector<Value> values;
   for (std::uint32_t i = 0;; ++i) {
     auto v = store.enum_value(from, i);
     if (!v) {
       if (v.error() == nt::STATUS_NO_MORE_ENTRIES) break;
       return Unexpected{v.error()};
     }
-    if (auto r = store.set_value(to, v->name, v->type, v->data.data(), v->data.size()); !r) return r;
+    values.push_back(std::move(*v));
   }
+  for (const Value& v : values)
+    if (auto r = store.set_value(to, v.name, v.type, v.data.data(), v.data.size()); !r) return r;
   std::vector<KeyInfo> children;
   for (std::uint32_t i = 0;; ++i) {
     auto k = store.enum_key(from, i);

@@ -99,24 +99,24 @@ def case_crash():
     acked = {}       # writer name -> set of acknowledged indexes
     next_index = {}  # writer name -> next index to write
     names = [f"w{i}" for i in range(4)]
-    deadline = time.time() + float(os.environ.get("SILL_CRASH_SECONDS", "8"))
+    deadline = time.time() + float(os.environ.get("SILL_CRASH_SECONDS", "5"))
     kills = 0
     while time.time() < deadline:
+        # Most writers are killed at a random moment; the others finish a short run meanwhile.
         procs = []
         for n in names:
             start = next_index.get(n, 0)
-            p = subprocess.Popen([SILL, writer, n, str(start), "100000"], stdout=subprocess.PIPE,
-                                 stderr=subprocess.DEVNULL, env=ENV)
-            procs.append((n, p))
+            doomed = rng.random() < 0.75
+            p = subprocess.Popen([SILL, writer, n, str(start), "100000" if doomed else "200"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=ENV)
+            procs.append((n, p, doomed))
         time.sleep(rng.uniform(0.05, 0.6))
-        for n, p in procs:
-            if rng.random() < 0.75:
+        for n, p, doomed in procs:
+            if doomed:
                 p.send_signal(signal.SIGKILL)
                 kills += 1
-            else:
-                p.terminate()
-        for n, p in procs:
-            out = p.communicate(timeout=30)[0].decode()
+        for n, p, _ in procs:
+            out = p.communicate(timeout=60)[0].decode()
             got = acknowledged(out)
             acked.setdefault(n, set()).update(got)
             if got:
