@@ -277,6 +277,48 @@ static void notification(HKEY base)
     RegCloseKey(k);
 }
 
+/* ntdll's side, found at run time (no import library needed). */
+typedef LONG NTSTATUS_T;
+typedef struct { USHORT Length, MaximumLength; PWSTR Buffer; } USTR;
+typedef NTSTATUS_T (WINAPI *QueryValueKeyFn)(HANDLE, USTR *, ULONG, void *, ULONG, ULONG *);
+typedef NTSTATUS_T (WINAPI *QueryKeyFn)(HANDLE, ULONG, void *, ULONG, ULONG *);
+typedef NTSTATUS_T (WINAPI *EnumerateKeyFn)(HANDLE, ULONG, ULONG, void *, ULONG, ULONG *);
+
+static void nt_calls(HKEY base)
+{
+    HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
+    QueryValueKeyFn query_value = (QueryValueKeyFn)GetProcAddress(ntdll, "NtQueryValueKey");
+    QueryKeyFn query_key = (QueryKeyFn)GetProcAddress(ntdll, "NtQueryKey");
+    EnumerateKeyFn enumerate_key = (EnumerateKeyFn)GetProcAddress(ntdll, "NtEnumerateKey");
+    if (!tap_int(query_value && query_key && enumerate_key ? 1 : 0, 1, "ntdll exports NtQueryValueKey, NtQueryKey, NtEnumerateKey"))
+        return;
+    HKEY k;
+    RegCreateKeyExW(base, L"nt", 0, NULL, 0, KEY_ALL_ACCESS, NULL, &k, NULL);
+    DWORD v = 0xabcdef;
+    RegSetValueExW(k, L"Val", 0, REG_DWORD, (BYTE *)&v, 4);
+    USTR name = {6, 8, L"Val"};
+    BYTE buf[256];
+    ULONG len = 0;
+    /* KeyValuePartialInformation: 12 bytes of header, then the data. */
+    tap_int(query_value(k, &name, 2, buf, 8, &len), (LONG)0xC0000023, "NtQueryValueKey below the fixed part: STATUS_BUFFER_TOO_SMALL");
+    tap_int(len, 16, "...and the full size");
+    tap_int(query_value(k, &name, 2, buf, 12, &len), (LONG)0x80000005, "the fixed part only: STATUS_BUFFER_OVERFLOW");
+    tap_int(((ULONG *)buf)[1] * 100 + ((ULONG *)buf)[2], REG_DWORD * 100 + 4, "...with type and data length filled in");
+    tap_int(query_value(k, &name, 2, buf, sizeof buf, &len), 0, "KeyValuePartialInformation");
+    tap_int(*(DWORD *)(buf + 12), 0xabcdef, "...the data follows the 12-byte header");
+    tap_int(query_value(k, &name, 0, buf, sizeof buf, &len), 0, "KeyValueBasicInformation");
+    tap_int(((ULONG *)buf)[2], 6, "...name length in bytes");
+    tap_int(query_value(k, &name, 1, buf, sizeof buf, &len), 0, "KeyValueFullInformation");
+    tap_int(*(DWORD *)(buf + ((ULONG *)buf)[2]), 0xabcdef, "...data at DataOffset");
+    tap_int(query_key(k, 3, buf, sizeof buf, &len), 0, "NtQueryKey KeyNameInformation");
+    ULONG n = ((ULONG *)buf)[0] / 2;
+    const wchar_t *full = (const wchar_t *)(buf + 4);
+    tap_int(n > 13 && _wcsnicmp(full, L"\\REGISTRY\\USER", 14) == 0 && _wcsnicmp(full + n - 3, L"\\nt", 3) == 0, 1,
+            "...is the full \\REGISTRY\\USER\\... path");
+    tap_int(enumerate_key(k, 0, 0, buf, sizeof buf, &len), (LONG)0x8000001A, "NtEnumerateKey past the end: STATUS_NO_MORE_ENTRIES");
+    RegCloseKey(k);
+}
+
 static void another_process(HKEY base, const wchar_t *self)
 {
     DWORD v = 0x1234;
@@ -330,6 +372,7 @@ int wmain(int argc, wchar_t **argv)
     trees(base);
     predefined();
     notification(base);
+    nt_calls(base);
     wchar_t self[MAX_PATH];
     GetModuleFileNameW(NULL, self, MAX_PATH);
     another_process(base, self);
