@@ -60,15 +60,15 @@ void check_requests(registry::Store& store) {
 }
 
 void watcher(registry::Store* store) {
-  std::uint32_t seen = store->finished_writes();
   while (true) {
-    store->wait_for_change(seen, 1000);
-    std::uint32_t now = store->finished_writes();
-    std::lock_guard guard(g_lock);
-    if (now != seen) {
-      seen = now;
+    // The count is read before the check: a write after it wakes the wait below, and one
+    // before it (even before this thread first ran) is seen by the check.
+    std::uint32_t seen = store->finished_writes();
+    {
+      std::lock_guard guard(g_lock);
       check_requests(*store);
     }
+    store->wait_for_change(seen, 1000);
   }
 }
 

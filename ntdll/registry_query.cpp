@@ -34,6 +34,8 @@ class Layout {
     return length_ < size_ ? nt::STATUS_BUFFER_OVERFLOW : nt::STATUS_SUCCESS;
   }
   bool complete() const { return length_ >= size_; }
+  // After check(): true when not even the fixed part may be written.
+  static bool nothing_to_fill(NTSTATUS s) { return s == nt::STATUS_BUFFER_TOO_SMALL || s == nt::STATUS_ACCESS_VIOLATION; }
   template <class T>
   T* header() const {
     return reinterpret_cast<T*>(buf_);
@@ -56,7 +58,7 @@ NTSTATUS fill_value(const registry::Value& v, KEY_VALUE_INFORMATION_CLASS info_c
       Layout l(info, length, offsetof(KEY_VALUE_BASIC_INFORMATION, Name));
       ULONG name_at = l.add(name_bytes);
       NTSTATUS s = l.check(result_length);
-      if (s == nt::STATUS_BUFFER_TOO_SMALL || s == nt::STATUS_ACCESS_VIOLATION) return s;
+      if (l.nothing_to_fill(s)) return s;
       auto* h = l.header<KEY_VALUE_BASIC_INFORMATION>();
       *h = {0, v.type, name_bytes, {}};
       if (l.complete()) l.put(name_at, v.name.data(), name_bytes);
@@ -68,7 +70,7 @@ NTSTATUS fill_value(const registry::Value& v, KEY_VALUE_INFORMATION_CLASS info_c
       ULONG name_at = l.add(name_bytes);
       ULONG data_at = l.add(data_bytes, info_class == KeyValueFullInformationAlign64 ? 8 : 1);
       NTSTATUS s = l.check(result_length);
-      if (s == nt::STATUS_BUFFER_TOO_SMALL || s == nt::STATUS_ACCESS_VIOLATION) return s;
+      if (l.nothing_to_fill(s)) return s;
       auto* h = l.header<KEY_VALUE_FULL_INFORMATION>();
       *h = {0, v.type, data_at, data_bytes, name_bytes, {}};
       if (l.complete()) {
@@ -81,7 +83,7 @@ NTSTATUS fill_value(const registry::Value& v, KEY_VALUE_INFORMATION_CLASS info_c
       Layout l(info, length, offsetof(KEY_VALUE_PARTIAL_INFORMATION, Data));
       ULONG data_at = l.add(data_bytes);
       NTSTATUS s = l.check(result_length);
-      if (s == nt::STATUS_BUFFER_TOO_SMALL || s == nt::STATUS_ACCESS_VIOLATION) return s;
+      if (l.nothing_to_fill(s)) return s;
       auto* h = l.header<KEY_VALUE_PARTIAL_INFORMATION>();
       h->TitleIndex = 0;
       h->Type = v.type;
@@ -93,7 +95,7 @@ NTSTATUS fill_value(const registry::Value& v, KEY_VALUE_INFORMATION_CLASS info_c
       Layout l(info, length, offsetof(KEY_VALUE_PARTIAL_INFORMATION_ALIGN64, Data));
       ULONG data_at = l.add(data_bytes);
       NTSTATUS s = l.check(result_length);
-      if (s == nt::STATUS_BUFFER_TOO_SMALL || s == nt::STATUS_ACCESS_VIOLATION) return s;
+      if (l.nothing_to_fill(s)) return s;
       auto* h = l.header<KEY_VALUE_PARTIAL_INFORMATION_ALIGN64>();
       h->Type = v.type;
       h->DataLength = data_bytes;
@@ -122,7 +124,7 @@ NTSTATUS fill_key(const registry::KeyInfo& k, const std::u16string& full_name, K
       Layout l(info, length, offsetof(KEY_BASIC_INFORMATION, Name));
       ULONG name_at = l.add(name_bytes);
       NTSTATUS s = l.check(result_length);
-      if (s == nt::STATUS_BUFFER_TOO_SMALL || s == nt::STATUS_ACCESS_VIOLATION) return s;
+      if (l.nothing_to_fill(s)) return s;
       auto* h = l.header<KEY_BASIC_INFORMATION>();
       h->LastWriteTime = when;
       h->TitleIndex = 0;
@@ -135,7 +137,7 @@ NTSTATUS fill_key(const registry::KeyInfo& k, const std::u16string& full_name, K
       ULONG name_at = l.add(name_bytes);
       ULONG class_at = l.add(class_bytes);
       NTSTATUS s = l.check(result_length);
-      if (s == nt::STATUS_BUFFER_TOO_SMALL || s == nt::STATUS_ACCESS_VIOLATION) return s;
+      if (l.nothing_to_fill(s)) return s;
       auto* h = l.header<KEY_NODE_INFORMATION>();
       h->LastWriteTime = when;
       h->TitleIndex = 0;
@@ -152,7 +154,7 @@ NTSTATUS fill_key(const registry::KeyInfo& k, const std::u16string& full_name, K
       Layout l(info, length, offsetof(KEY_FULL_INFORMATION, Class));
       ULONG class_at = l.add(class_bytes);
       NTSTATUS s = l.check(result_length);
-      if (s == nt::STATUS_BUFFER_TOO_SMALL || s == nt::STATUS_ACCESS_VIOLATION) return s;
+      if (l.nothing_to_fill(s)) return s;
       auto* h = l.header<KEY_FULL_INFORMATION>();
       h->LastWriteTime = when;
       h->TitleIndex = 0;
@@ -172,7 +174,7 @@ NTSTATUS fill_key(const registry::KeyInfo& k, const std::u16string& full_name, K
       Layout l(info, length, offsetof(KEY_NAME_INFORMATION, Name));
       ULONG name_at = l.add(full_bytes);
       NTSTATUS s = l.check(result_length);
-      if (s == nt::STATUS_BUFFER_TOO_SMALL || s == nt::STATUS_ACCESS_VIOLATION) return s;
+      if (l.nothing_to_fill(s)) return s;
       l.header<KEY_NAME_INFORMATION>()->NameLength = full_bytes;
       if (l.complete()) l.put(name_at, full_name.data(), full_bytes);
       return s;

@@ -97,6 +97,7 @@ struct Store::Impl {
   };
   Result<std::optional<KeyRow>> child(KeyId parent, std::u16string_view name);
   Result<bool> exists(KeyId key);
+  Result<KeyId> parent(KeyId key);  // STATUS_KEY_DELETED when the key is gone
   // Last write time and change stamps; STATUS_KEY_DELETED when the key is gone.
   Result<void> touch(KeyId key, bool names, bool values);
   Result<KeyId> resolve(KeyId from, std::u16string_view path, bool open_link, int hops);

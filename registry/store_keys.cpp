@@ -69,6 +69,15 @@ Result<void> Store::Impl::touch(KeyId key, bool names, bool values) {
   return {};
 }
 
+Result<KeyId> Store::Impl::parent(KeyId key) {
+  Stmt q = stmt("SELECT parent FROM keys WHERE id = ?");
+  q.bind(1, key);
+  int rc = q.step();
+  if (rc == SQLITE_DONE) return Unexpected{nt::STATUS_KEY_DELETED};
+  if (rc != SQLITE_ROW) return Unexpected{status_of(rc)};
+  return q.int64(0);
+}
+
 Result<KeyId> Store::Impl::resolve(KeyId from, std::u16string_view path, bool open_link, int hops) {
   auto names = split_path(path);
   if (!names) return Unexpected{names.error()};
@@ -156,16 +165,13 @@ Result<void> Store::delete_key(KeyId key) {
   std::lock_guard guard(impl_->lock);
   Impl& s = *impl_;
   return s.write([&]() -> Result<void> {
-    Stmt p = s.stmt("SELECT parent FROM keys WHERE id = ?");
-    p.bind(1, key);
-    int rc = p.step();
-    if (rc == SQLITE_DONE) return Unexpected{nt::STATUS_KEY_DELETED};
-    if (rc != SQLITE_ROW) return Unexpected{s.status_of(rc)};
-    KeyId parent = p.int64(0);
+    auto found = s.parent(key);
+    if (!found) return Unexpected{found.error()};
+    KeyId parent = *found;
     if (parent == kRootKey) return Unexpected{nt::STATUS_CANNOT_DELETE};  // \REGISTRY\MACHINE, \REGISTRY\USER
     Stmt kids = s.stmt("SELECT 1 FROM keys WHERE parent = ? LIMIT 1");
     kids.bind(1, key);
-    rc = kids.step();
+    int rc = kids.step();
     if (rc == SQLITE_ROW) return Unexpected{nt::STATUS_CANNOT_DELETE};
     if (rc != SQLITE_DONE) return Unexpected{s.status_of(rc)};
     Stmt dv = s.stmt("DELETE FROM vals WHERE key = ?");
@@ -185,19 +191,16 @@ Result<void> Store::rename_key(KeyId key, std::u16string_view new_name) {
   std::lock_guard guard(impl_->lock);
   Impl& s = *impl_;
   return s.write([&]() -> Result<void> {
-    Stmt p = s.stmt("SELECT parent FROM keys WHERE id = ?");
-    p.bind(1, key);
-    int rc = p.step();
-    if (rc == SQLITE_DONE) return Unexpected{nt::STATUS_KEY_DELETED};
-    if (rc != SQLITE_ROW) return Unexpected{s.status_of(rc)};
-    KeyId parent = p.int64(0);
+    auto found = s.parent(key);
+    if (!found) return Unexpected{found.error()};
+    KeyId parent = *found;
     if (parent == kRootKey || key == kRootKey) return Unexpected{nt::STATUS_ACCESS_DENIED};
     auto other = s.child(parent, new_name);
     if (!other) return Unexpected{other.error()};
     if (*other && (*other)->id != key) return Unexpected{nt::STATUS_OBJECT_NAME_COLLISION};
     Stmt u = s.stmt("UPDATE keys SET name = ?, folded = ? WHERE id = ?");
     u.bind_name(1, new_name).bind_folded(2, fold_name(new_name)).bind(3, key);
-    if ((rc = u.step()) != SQLITE_DONE) return Unexpected{s.status_of(rc)};
+    if (int rc = u.step(); rc != SQLITE_DONE) return Unexpected{s.status_of(rc)};
     if (auto t = s.touch(key, true, false); !t) return t;
     return s.touch(parent, true, false);
   });
@@ -263,12 +266,7 @@ Result<KeyInfo> Store::enum_key(KeyId key, std::uint32_t index) {
 
 Result<KeyId> Store::parent_of(KeyId key) {
   std::lock_guard guard(impl_->lock);
-  Stmt q = impl_->stmt("SELECT parent FROM keys WHERE id = ?");
-  q.bind(1, key);
-  int rc = q.step();
-  if (rc == SQLITE_DONE) return Unexpected{nt::STATUS_KEY_DELETED};
-  if (rc != SQLITE_ROW) return Unexpected{impl_->status_of(rc)};
-  return q.int64(0);
+  return impl_->parent(key);
 }
 
 Result<std::u16string> Store::key_path(KeyId key) {

@@ -20,6 +20,18 @@ LSTATUS copy_name(std::u16string_view s, LPWSTR out, DWORD* size) {
   return win::ERROR_SUCCESS;
 }
 
+// Calls an Nt* query into `buf`, growing it until the answer fits.
+template <class F>
+NTSTATUS query_growing(std::vector<BYTE>& buf, F&& call) {
+  buf.resize(512);
+  while (true) {
+    ULONG need = 0;
+    NTSTATUS s = call(buf.data(), static_cast<ULONG>(buf.size()), &need);
+    if (s != nt::STATUS_BUFFER_OVERFLOW && s != nt::STATUS_BUFFER_TOO_SMALL) return s;
+    buf.resize(need);
+  }
+}
+
 }  // namespace
 
 LSTATUS WINAPI RegEnumKeyExW(HKEY key, DWORD index, LPWSTR name, DWORD* name_size, DWORD* reserved,
@@ -28,13 +40,10 @@ LSTATUS WINAPI RegEnumKeyExW(HKEY key, DWORD index, LPWSTR name, DWORD* name_siz
   auto h = real_key(key);
   if (!h) return h.error();
   return with_registry([&](registry::Store&) -> LSTATUS {
-    std::vector<BYTE> buf(512);
-    ULONG need = 0;
-    NTSTATUS s;
-    while ((s = ntdll::NtEnumerateKey(*h, index, ntdll::KeyNodeInformation, buf.data(), static_cast<ULONG>(buf.size()),
-                                      &need)) == nt::STATUS_BUFFER_OVERFLOW ||
-           s == nt::STATUS_BUFFER_TOO_SMALL)
-      buf.resize(need);
+    std::vector<BYTE> buf;
+    NTSTATUS s = query_growing(buf, [&](void* p, ULONG n, ULONG* need) {
+      return ntdll::NtEnumerateKey(*h, index, ntdll::KeyNodeInformation, p, n, need);
+    });
     if (!nt::nt_success(s)) return error_of(s);
     const auto* node = reinterpret_cast<const ntdll::KEY_NODE_INFORMATION*>(buf.data());
     std::u16string_view n(node->Name, node->NameLength / 2);
@@ -60,13 +69,10 @@ LSTATUS WINAPI RegEnumValueW(HKEY key, DWORD index, LPWSTR name, DWORD* name_siz
   auto h = real_key(key);
   if (!h) return h.error();
   return with_registry([&](registry::Store&) -> LSTATUS {
-    std::vector<BYTE> buf(512);
-    ULONG need = 0;
-    NTSTATUS s;
-    while ((s = ntdll::NtEnumerateValueKey(*h, index, ntdll::KeyValueFullInformation, buf.data(),
-                                           static_cast<ULONG>(buf.size()), &need)) == nt::STATUS_BUFFER_OVERFLOW ||
-           s == nt::STATUS_BUFFER_TOO_SMALL)
-      buf.resize(need);
+    std::vector<BYTE> buf;
+    NTSTATUS s = query_growing(buf, [&](void* p, ULONG n, ULONG* need) {
+      return ntdll::NtEnumerateValueKey(*h, index, ntdll::KeyValueFullInformation, p, n, need);
+    });
     if (!nt::nt_success(s)) return error_of(s);
     const auto* full = reinterpret_cast<const ntdll::KEY_VALUE_FULL_INFORMATION*>(buf.data());
     std::u16string_view n(full->Name, full->NameLength / 2);
@@ -90,13 +96,10 @@ LSTATUS WINAPI RegQueryInfoKeyW(HKEY key, LPWSTR class_name, DWORD* class_size, 
   auto h = real_key(key);
   if (!h) return h.error();
   return with_registry([&](registry::Store&) -> LSTATUS {
-    std::vector<BYTE> buf(512);
-    ULONG need = 0;
-    NTSTATUS s;
-    while ((s = ntdll::NtQueryKey(*h, ntdll::KeyFullInformation, buf.data(), static_cast<ULONG>(buf.size()), &need)) ==
-               nt::STATUS_BUFFER_OVERFLOW ||
-           s == nt::STATUS_BUFFER_TOO_SMALL)
-      buf.resize(need);
+    std::vector<BYTE> buf;
+    NTSTATUS s = query_growing(buf, [&](void* p, ULONG n, ULONG* need) {
+      return ntdll::NtQueryKey(*h, ntdll::KeyFullInformation, p, n, need);
+    });
     if (!nt::nt_success(s)) return error_of(s);
     const auto* info = reinterpret_cast<const ntdll::KEY_FULL_INFORMATION*>(buf.data());
     std::u16string_view c;
