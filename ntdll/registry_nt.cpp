@@ -43,6 +43,8 @@ NTSTATUS WINAPI NtCreateKey(HANDLE* out, ULONG access, OBJECT_ATTRIBUTES* attr, 
   constexpr ULONG kKnown = nt::REG_OPTION_VOLATILE | nt::REG_OPTION_CREATE_LINK | nt::REG_OPTION_BACKUP_RESTORE |
                            nt::REG_OPTION_OPEN_LINK;
   if (options & ~kKnown) return nt::STATUS_INVALID_PARAMETER;
+  if (options & nt::REG_OPTION_VOLATILE)
+    FIXME_ONCE("volatile keys are stored like the others: they outlive the session (there is no boot to end it)\n");
   return nt::with_store([&](registry::Store& store) -> NTSTATUS {
     auto name = nt::resolve_key_name(attr);
     if (!name) return name.error();

@@ -82,10 +82,12 @@ def case_damaged_store():
         fail(f"a damaged store must be a clear error naming it, got {p.returncode}: {err!r}")
     if os.path.getsize(db) != len(b"this is not a database") * 200:
         fail("the damaged store was replaced")
-    hello = os.path.join(BUILD, "hello_cli.exe")
-    p = subprocess.run([SILL, hello], capture_output=True, env=ENV, timeout=30)
-    if p.returncode < 0:
-        fail("a program crashed because of the damaged store")
+    # A program's registry calls fail with an error code (reg_writer exits 3 when RegCreateKeyEx fails)
+    # and the message names the file; the program is not killed.
+    writer = os.path.join(BUILD, "reg_writer.exe")
+    p = subprocess.run([SILL, writer, "w", "0", "1"], capture_output=True, env=ENV, timeout=30)
+    if p.returncode != 3 or db not in p.stderr.decode():
+        fail(f"a program on a damaged store should see its call fail, got {p.returncode}: {p.stderr!r}")
 
 
 def acknowledged(proc_out):
