@@ -185,7 +185,10 @@ Expected<std::unique_ptr<Store>> Store::open(const std::string& path,
   // page cache); flush() adds the fsyncs that make it survive a power loss.
   // A checkpoint fsyncs twice; every 8000 pages (~32 MiB of log) keeps that off most writes,
   // and the log is cut back to 4 MiB after each.
-  for (const char* sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA wal_autocheckpoint=8000",
+  // Small pages: a registry change touches a few rows on four or five pages, and each page
+  // goes whole into the log; 1 KiB pages write a quarter of what the default 4 KiB would.
+  // (Only a new file takes it; an existing store keeps its page size.)
+  for (const char* sql : {"PRAGMA page_size=1024", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA wal_autocheckpoint=8000",
                           "PRAGMA journal_size_limit=4194304"})
     if (auto e = setup(sql); !e.empty()) return fail(damaged_store_message(path, e));
 
