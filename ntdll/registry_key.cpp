@@ -51,7 +51,8 @@ Key::~Key() { cancel_key_notifications(this); }
 
 registry::Store* registry_store() {
   static std::once_flag once;
-  static std::unique_ptr<registry::Store> store;
+  // Never destroyed: the notification watcher may still use it while the process exits.
+  static registry::Store* store = nullptr;
   std::call_once(once, [] {
     std::string dir = prefix_path();
     if (!ensure_default_prefix()) return;
@@ -60,9 +61,9 @@ registry::Store* registry_store() {
       std::fprintf(stderr, "sill: %s\n", s.error().message.c_str());
       return;
     }
-    store = std::move(*s);
+    store = s->release();
   });
-  return store.get();
+  return store;
 }
 
 Expected<bool> ensure_registry_store(const std::string& prefix_dir) {
