@@ -88,6 +88,16 @@ Result<void> delete_tree(Store& store, KeyId key, bool delete_self) {
   });
 }
 
+Result<void> delete_values(Store& store, KeyId key) {
+  return store.batch([&]() -> Result<void> {
+    while (true) {
+      auto v = store.enum_value(key, 0);
+      if (!v) return v.error() == nt::STATUS_NO_MORE_ENTRIES ? Result<void>{} : Unexpected{v.error()};
+      if (auto d = store.delete_value(key, v->name); !d) return d;
+    }
+  });
+}
+
 Result<void> copy_tree(Store& store, KeyId from, KeyId to) {
   return store.batch([&]() { return copy_into(store, from, to, to); });
 }

@@ -319,13 +319,7 @@ int cmd_delete(Store& store, const Options& o) {
   if (o.v || o.ve) {
     r = store.delete_value(*key, o.v ? utf8_to_utf16(*o.v) : u"");
   } else if (o.va) {
-    r = store.batch([&]() -> registry::Result<void> {
-      while (true) {
-        auto v = store.enum_value(*key, 0);
-        if (!v) return v.error() == nt::STATUS_NO_MORE_ENTRIES ? registry::Result<void>{} : Unexpected{v.error()};
-        if (auto d = store.delete_value(*key, v->name); !d) return d;
-      }
-    });
+    r = registry::delete_values(store, *key);
   } else {
     if (path->rest.empty()) return failure("a root key cannot be deleted");
     r = registry::delete_tree(store, *key, true);

@@ -31,11 +31,7 @@ LSTATUS WINAPI RegDeleteTreeW(HKEY key, LPCWSTR subkey) noexcept {
       auto r = store.batch([&]() -> registry::Result<void> {
         if (auto t = registry::delete_tree(store, *id, whole); !t) return t;
         if (whole) return {};
-        while (true) {
-          auto v = store.enum_value(*id, 0);
-          if (!v) return v.error() == nt::STATUS_NO_MORE_ENTRIES ? registry::Result<void>{} : Unexpected{v.error()};
-          if (auto d = store.delete_value(*id, v->name); !d) return d;
-        }
+        return registry::delete_values(store, *id);
       });
       if (!r) s = r.error();
     }
