@@ -14,18 +14,15 @@ constexpr int kMaxLinkHops = 16;
 constexpr std::size_t kMaxKeyNameLength = 255;
 constexpr char16_t kLinkValueName[] = u"SymbolicLinkValue";
 
-// Splits "a\b\c" into its names; trailing separators are ignored, an empty name inside is an error.
+// Splits "a\b\c" into its names. Repeated and trailing separators are skipped (two
+// backslashes between names count as one), as Wine does too.
 Result<std::vector<std::u16string_view>> split_path(std::u16string_view path) {
   std::vector<std::u16string_view> names;
-  while (!path.empty() && path.back() == u'\\') path.remove_suffix(1);
-  if (path.empty()) return names;
   std::size_t start = 0;
-  while (true) {
+  while (start <= path.size()) {
     std::size_t sep = path.find(u'\\', start);
-    std::u16string_view name = path.substr(start, sep == std::u16string_view::npos ? sep : sep - start);
-    if (name.empty()) return Unexpected{nt::STATUS_OBJECT_NAME_INVALID};
-    names.push_back(name);
-    if (sep == std::u16string_view::npos) break;
+    if (sep == std::u16string_view::npos) sep = path.size();
+    if (sep > start) names.push_back(path.substr(start, sep - start));
     start = sep + 1;
   }
   return names;

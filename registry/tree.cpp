@@ -15,10 +15,7 @@ Result<KeyId> create_path(Store& store, KeyId from, std::u16string_view path, st
       std::size_t sep = rest.find(u'\\');
       std::u16string_view name = rest.substr(0, sep);
       rest = sep == std::u16string_view::npos ? std::u16string_view{} : rest.substr(sep + 1);
-      if (name.empty()) {
-        if (rest.empty()) break;  // a trailing separator
-        return Unexpected{nt::STATUS_OBJECT_NAME_INVALID};
-      }
+      if (name.empty()) continue;  // repeated or trailing separators, as in open_key
       // An existing key (a link included) is opened through; a missing one is created.
       auto existing = store.open_key(cur, name);
       if (existing) {

@@ -53,6 +53,10 @@ static void keys_and_errors(HKEY base)
     tap_int(RegOpenKeyExW(base, L"a\\b\\", 0, KEY_READ, &k), ERROR_SUCCESS, "a trailing backslash is accepted");
     RegCloseKey(k);
     tap_int(RegOpenKeyExW(base, L"a", 0, KEY_READ, NULL), ERROR_INVALID_PARAMETER, "a null result pointer: ERROR_INVALID_PARAMETER");
+    tap_int(RegOpenKeyExW(HKEY_CURRENT_USER, L"\\Software", 0, KEY_READ, &k), ERROR_BAD_PATHNAME, "a leading backslash: ERROR_BAD_PATHNAME");
+    tap_int(RegCreateKeyExW(base, L"\\x", 0, NULL, 0, KEY_ALL_ACCESS, NULL, &k, NULL), ERROR_BAD_PATHNAME, "...for RegCreateKeyEx too");
+    tap_int(RegOpenKeyExW(base, L"a\\\\b", 0, KEY_READ, &k), ERROR_SUCCESS, "doubled backslashes count as one");
+    RegCloseKey(k);
     /* Unicode case folding, not just ASCII: Windows upper-cases every UTF-16 unit. */
     tap_int(RegCreateKeyExW(base, L"\x00dcnic\x00f6" L"de \x0434\x043e\x043c", 0, NULL, 0, KEY_ALL_ACCESS, NULL, &k, NULL),
             ERROR_SUCCESS, "a key with non-ASCII letters");
