@@ -13,6 +13,7 @@
 
 #include "ntdll/status.h"
 #include "registry/case_fold.h"
+#include "registry/generation.h"
 #include "registry/store.h"
 #include "registry/tree.h"
 
@@ -41,6 +42,26 @@ TEST(RegistryCaseFold, UpperCasesUnicodeNotJustAscii) {
   EXPECT_EQ(fold_name(u"\u0434\u043e\u043c"), u"\u0414\u041e\u041c");  // дом -> ДОМ
   EXPECT_EQ(fold_name(u"\u00df"), u"\u00df");  // ß has no one-unit upper case: it stays
   EXPECT_EQ(fold_name(u"\xd83d\xde00"), u"\xd83d\xde00");  // surrogates map to themselves
+}
+
+TEST_F(RegistryStore, GenerationRecoversFromAWriterThatDied) {
+  std::uint64_t before;
+  {
+    Generation dead;
+    ASSERT_TRUE(dead.open(path_ + "-gen"));
+    before = dead.load();
+    EXPECT_TRUE(Generation::is_stable(before));
+    dead.begin_write();  // and never end_write: its lock goes with it
+    EXPECT_FALSE(Generation::is_stable(dead.load()));
+  }
+  Generation next;
+  ASSERT_TRUE(next.open(path_ + "-gen"));
+  EXPECT_FALSE(Generation::is_stable(next.load()));  // caches stay off meanwhile
+  next.begin_write();
+  next.end_write();
+  std::uint64_t after = next.load();
+  EXPECT_TRUE(Generation::is_stable(after));
+  EXPECT_NE(after, before);  // whatever was cached before the dead write is invalid
 }
 
 TEST_F(RegistryStore, NamesAreCaseInsensitiveAndCasePreserving) {
