@@ -22,22 +22,6 @@ char16_t fold(char16_t c) {
 UINT WINAPI GetACP() noexcept { return nt::ansi_code_page(); }
 UINT WINAPI GetOEMCP() noexcept { return nt::oem_code_page(); }
 
-BOOL WINAPI IsValidCodePage(UINT cp) noexcept { return cp > 3 && nt::is_supported_code_page(cp); }
-
-BOOL WINAPI GetCPInfo(UINT cp, CPINFO* info) noexcept {
-  if (!info || !nt::is_supported_code_page(cp)) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
-  std::memset(info, 0, sizeof *info);
-  info->MaxCharSize = nt::resolve_code_page(cp) == nt::CP_UTF8 ? 4 : 1;
-  info->DefaultChar[0] = '?';
-  return TRUE;
-}
-
-BOOL WINAPI IsDBCSLeadByteEx(UINT cp, BYTE b) noexcept {
-  if (!nt::is_supported_code_page(cp)) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
-  return FALSE;  // every supported page is single-byte (UTF-8 has no lead bytes in this sense)
-}
-BOOL WINAPI IsDBCSLeadByte(BYTE b) noexcept { return FALSE; }
-
 int WINAPI MultiByteToWideChar(UINT cp, DWORD flags, LPCSTR src, int src_len, LPWSTR dst, int dst_len) noexcept {
   DWORD err = 0;
   int n = nt::multibyte_to_wide(cp, flags, src, src_len, dst, dst_len, &err);
