@@ -43,6 +43,10 @@ win::WORD ctype1(char16_t c) {
   if (c == u'\t' || type == U_SPACE_SEPARATOR) t |= C1_BLANK;
   if ((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F')) t |= C1_XDIGIT;
   if (u_hasBinaryProperty(c, UCHAR_ALPHABETIC)) t |= C1_ALPHA;
+  // Latin-1 as Windows classifies it: superscript digits are digits and punctuation,
+  // the ordinal indicators lower-case letters and punctuation.
+  if (c == 0xB2 || c == 0xB3 || c == 0xB9) t |= C1_DIGIT | C1_PUNCT;
+  if (c == 0xAA || c == 0xBA) t |= C1_LOWER | C1_PUNCT;
   return t;
 }
 

@@ -4,6 +4,7 @@
 #include "loader/builtin_dll.h"
 #include "win32/kernel32/kernel32.h"  // kernel32 helper
 #include "win32/kernel32/errhandlingapi.h"
+#include "win32/kernel32/nls/nls_api.h"
 #include "win32/kernel32/threadpoolapi.h"
 
 namespace sill::builtin {
@@ -369,6 +370,27 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("SetUnhandledExceptionFilter", kernel32::SetUnhandledExceptionFilter),
     SILL_EXPORT_AS("UnhandledExceptionFilter", kernel32::UnhandledExceptionFilter),
     SILL_EXPORT_FORWARD("__C_specific_handler", "ntdll.__C_specific_handler"),
+
+    // ---- National language support: code pages, comparison, case, locales, time zones (ICU helper) ----
+    SILL_EXPORT_AS("CompareStringA", kernel32::CompareStringA),
+    SILL_EXPORT_AS("CompareStringEx", kernel32::CompareStringEx),
+    SILL_EXPORT_AS("CompareStringW", kernel32::CompareStringW),
+    SILL_EXPORT_AS("FindNLSString", kernel32::FindNLSString),
+    SILL_EXPORT_AS("FindNLSStringEx", kernel32::FindNLSStringEx),
+    SILL_EXPORT_AS("FoldStringA", kernel32::FoldStringA),
+    SILL_EXPORT_AS("FoldStringW", kernel32::FoldStringW),
+    SILL_EXPORT_AS("GetCPInfoExA", kernel32::GetCPInfoExA),
+    SILL_EXPORT_AS("GetCPInfoExW", kernel32::GetCPInfoExW),
+    SILL_EXPORT_AS("GetStringTypeA", kernel32::GetStringTypeA),
+    SILL_EXPORT_AS("GetStringTypeExA", kernel32::GetStringTypeExA),
+    SILL_EXPORT_AS("GetStringTypeExW", kernel32::GetStringTypeExW),
+    SILL_EXPORT_AS("IdnToAscii", kernel32::IdnToAscii),
+    SILL_EXPORT_AS("IdnToUnicode", kernel32::IdnToUnicode),
+    SILL_EXPORT_AS("IsNormalizedString", kernel32::IsNormalizedString),
+    SILL_EXPORT_AS("LCMapStringA", kernel32::LCMapStringA),
+    SILL_EXPORT_AS("LCMapStringEx", kernel32::LCMapStringEx),
+    SILL_EXPORT_AS("LCMapStringW", kernel32::LCMapStringW),
+    SILL_EXPORT_AS("NormalizeString", kernel32::NormalizeString),
 
 };
 }  // namespace
