@@ -562,6 +562,25 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("wprintf", msvcrt::wprintf),
     SILL_EXPORT_AS("wscanf", msvcrt::wscanf),
 
+    // ---- Multibyte strings in the _setmbcp code page, lead bytes of the locale (ICU helper) ----
+    SILL_EXPORT_AS("_ismbblead", msvcrt::_ismbblead),
+    SILL_EXPORT_AS("_ismbbtrail", msvcrt::_ismbbtrail),
+    SILL_EXPORT_AS("_mbschr", msvcrt::_mbschr),
+    SILL_EXPORT_AS("_mbscmp", msvcrt::_mbscmp),
+    SILL_EXPORT_AS("_mbsdec", msvcrt::_mbsdec),
+    SILL_EXPORT_AS("_mbsicmp", msvcrt::_mbsicmp),
+    SILL_EXPORT_AS("_mbsinc", msvcrt::_mbsinc),
+    SILL_EXPORT_AS("_mbslen", msvcrt::_mbslen),
+    SILL_EXPORT_AS("_mbsnbcat", msvcrt::_mbsnbcat),
+    SILL_EXPORT_AS("_mbsnbcmp", msvcrt::_mbsnbcmp),
+    SILL_EXPORT_AS("_mbsnbcnt", msvcrt::_mbsnbcnt),
+    SILL_EXPORT_AS("_mbsnbcpy", msvcrt::_mbsnbcpy),
+    SILL_EXPORT_AS("_mbsnbicmp", msvcrt::_mbsnbicmp),
+    SILL_EXPORT_AS("_mbsnextc", msvcrt::_mbsnextc),
+    SILL_EXPORT_AS("_mbsrchr", msvcrt::_mbsrchr),
+    SILL_EXPORT_AS("_setmbcp", msvcrt::_setmbcp),
+    SILL_EXPORT_AS("isleadbyte", msvcrt::isleadbyte),
+
     // ---- Exception support: __C_specific_handler etc. (SEH helper) ----
     // (entries go here, sorted by name within the block)
     SILL_EXPORT_FORWARD("__C_specific_handler", "ntdll.__C_specific_handler"),
