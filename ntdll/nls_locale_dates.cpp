@@ -100,15 +100,26 @@ std::u16string windows_picture(std::u16string_view p) {
     while (i + run < p.size() && p[i + run] == c) ++run;
     i += run;
     switch (c) {
-      case u'y': case u'Y': case u'u': out += u"yyyy"; break;  // Windows pictures show four-digit years
-      case u'E': case u'c': out += run >= 4 ? u"dddd" : u"ddd"; break;
+      case u'y':
+      case u'Y':
+      case u'u': out += u"yyyy"; break;  // Windows pictures show four-digit years
+      case u'E':
+      case u'c': out += run >= 4 ? u"dddd" : u"ddd"; break;
       case u'L': out.append(std::min<std::size_t>(run, 4), u'M'); break;
-      case u'a': case u'b': case u'B': out += u"tt"; break;
+      case u'a':
+      case u'b':
+      case u'B': out += u"tt"; break;
       case u'G': out += u"gg"; break;
-      case u'd': case u'M': case u'H': case u'h': case u'm': case u's': out.append(std::min<std::size_t>(run, 4), c); break;
+      case u'd':
+      case u'M':
+      case u'H':
+      case u'h':
+      case u'm':
+      case u's': out.append(std::min<std::size_t>(run, 4), c); break;
       case u'K': out.append(std::min<std::size_t>(run, 2), u'h'); break;
       case u'k': out.append(std::min<std::size_t>(run, 2), u'H'); break;
-      case 0x202F: case 0x00A0: out.append(run, u' '); break;  // Windows pictures use plain spaces
+      case 0x202F:
+      case 0x00A0: out.append(run, u' '); break;  // Windows pictures use plain spaces
       default:
         if ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')) break;  // fields Windows has no letter for
         out.append(run, c);
@@ -121,7 +132,8 @@ std::u16string windows_picture(std::u16string_view p) {
 
 std::optional<std::u16string> date_info(const Locale& l, win::DWORD type, bool genitive) {
   using namespace lctype;
-  if (type >= SDAYNAME1 && type < SDAYNAME1 + 7) return symbol(l, UDAT_STANDALONE_WEEKDAYS, (type - SDAYNAME1 + 1) % 7 + 1);
+  if (type >= SDAYNAME1 && type < SDAYNAME1 + 7)
+    return symbol(l, UDAT_STANDALONE_WEEKDAYS, (type - SDAYNAME1 + 1) % 7 + 1);
   if (type >= SABBREVDAYNAME1 && type < SABBREVDAYNAME1 + 7)
     return symbol(l, UDAT_STANDALONE_SHORT_WEEKDAYS, (type - SABBREVDAYNAME1 + 1) % 7 + 1);
   if (type >= SSHORTESTDAYNAME1 && type < SSHORTESTDAYNAME1 + 7)
@@ -132,7 +144,8 @@ std::optional<std::u16string> date_info(const Locale& l, win::DWORD type, bool g
     return symbol(l, genitive ? UDAT_SHORT_MONTHS : UDAT_STANDALONE_SHORT_MONTHS,
                   static_cast<int32_t>(type - SABBREVMONTHNAME1));
   switch (type) {
-    case SMONTHNAME13: case SABBREVMONTHNAME13: return std::u16string();
+    case SMONTHNAME13:
+    case SABBREVMONTHNAME13: return std::u16string();
     case SSHORTDATE: return pattern_of(l, UDAT_NONE, UDAT_SHORT);
     case SLONGDATE: return pattern_of(l, UDAT_NONE, UDAT_FULL);
     case STIMEFORMAT: return pattern_of(l, UDAT_MEDIUM, UDAT_NONE);
@@ -158,8 +171,10 @@ std::optional<std::u16string> date_info(const Locale& l, win::DWORD type, bool g
     case IMONLZERO: return number(has_run(pattern_of(l, UDAT_NONE, UDAT_SHORT), u'M', 2));
     case S1159: return symbol(l, UDAT_AM_PMS, 0);
     case S2359: return symbol(l, UDAT_AM_PMS, 1);
-    case ICALENDARTYPE: case IOPTIONALCALENDAR: return number(1);  // CAL_GREGORIAN
-    case IFIRSTDAYOFWEEK: case IFIRSTWEEKOFYEAR: {
+    case ICALENDARTYPE:
+    case IOPTIONALCALENDAR: return number(1);  // CAL_GREGORIAN
+    case IFIRSTDAYOFWEEK:
+    case IFIRSTWEEKOFYEAR: {
       UErrorCode s = U_ZERO_ERROR;
       UCalendar* cal = ucal_open(nullptr, 0, l.icu.c_str(), UCAL_GREGORIAN, &s);
       if (U_FAILURE(s)) return std::nullopt;

@@ -134,7 +134,8 @@ std::optional<ZoneRule> zone_rule(const std::string& iana_id, int year) {
   z.key_name = windows_key(iana_id);
   z.standard_name = z.key_name == u"UTC" ? u"Coordinated Universal Time" : z.key_name;
   z.daylight_name = z.standard_name;
-  if (auto at = z.daylight_name.find(u"Standard"); at != std::u16string::npos) z.daylight_name.replace(at, 8, u"Daylight");
+  if (auto at = z.daylight_name.find(u"Standard"); at != std::u16string::npos)
+    z.daylight_name.replace(at, 8, u"Daylight");
   if (standard && daylight) {
     int32_t dst = daylight->getDSTSavings();
     z.daylight_bias = -dst / 60000;
@@ -156,7 +157,8 @@ const std::vector<std::u16string>& all_key_names() {
   static const std::vector<std::u16string> names = [] {
     std::set<std::u16string> keys;
     UErrorCode s = U_ZERO_ERROR;
-    std::unique_ptr<icu::StringEnumeration> ids(icu::TimeZone::createTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, nullptr, nullptr, s));
+    std::unique_ptr<icu::StringEnumeration> ids(
+        icu::TimeZone::createTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, nullptr, nullptr, s));
     while (U_SUCCESS(s)) {
       const icu::UnicodeString* id = ids ? ids->snext(s) : nullptr;
       if (!id) break;

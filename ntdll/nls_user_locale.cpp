@@ -28,12 +28,12 @@ struct LanguagePages {
   CodePages pages;
 };
 constexpr LanguagePages kLanguages[] = {
-    {"ar", {1256, 720}}, {"az", {1254, 857}}, {"be", {1251, 866}}, {"bg", {1251, 866}}, {"bs", {1250, 852}},
-    {"cs", {1250, 852}}, {"el", {1253, 737}}, {"et", {1257, 775}}, {"fa", {1256, 720}}, {"he", {1255, 862}},
-    {"hr", {1250, 852}}, {"hu", {1250, 852}}, {"ja", {932, 932}},  {"kk", {1251, 866}}, {"ko", {949, 949}},
-    {"ky", {1251, 866}}, {"lt", {1257, 775}}, {"lv", {1257, 775}}, {"mk", {1251, 866}}, {"mn", {1251, 866}},
-    {"pl", {1250, 852}}, {"ro", {1250, 852}}, {"ru", {1251, 866}}, {"sk", {1250, 852}}, {"sl", {1250, 852}},
-    {"sq", {1250, 852}}, {"sr", {1251, 855}}, {"th", {874, 874}},  {"tr", {1254, 857}}, {"tt", {1251, 866}},
+    {"ar", {1256, 720}}, {"az", {1254, 857}}, {"be", {1251, 866}}, {"bg", {1251, 866}},  {"bs", {1250, 852}},
+    {"cs", {1250, 852}}, {"el", {1253, 737}}, {"et", {1257, 775}}, {"fa", {1256, 720}},  {"he", {1255, 862}},
+    {"hr", {1250, 852}}, {"hu", {1250, 852}}, {"ja", {932, 932}},  {"kk", {1251, 866}},  {"ko", {949, 949}},
+    {"ky", {1251, 866}}, {"lt", {1257, 775}}, {"lv", {1257, 775}}, {"mk", {1251, 866}},  {"mn", {1251, 866}},
+    {"pl", {1250, 852}}, {"ro", {1250, 852}}, {"ru", {1251, 866}}, {"sk", {1250, 852}},  {"sl", {1250, 852}},
+    {"sq", {1250, 852}}, {"sr", {1251, 855}}, {"th", {874, 874}},  {"tr", {1254, 857}},  {"tt", {1251, 866}},
     {"uk", {1251, 866}}, {"ur", {1256, 720}}, {"uz", {1254, 857}}, {"vi", {1258, 1258}},
 };
 
@@ -123,7 +123,8 @@ CodePages process_code_pages() {
       if (p.ansi) return p;
       ERR("SILL_CODEPAGES=%s is not ACP[,OEMCP] with code pages Sill knows; using the locale's\n", forced);
     }
-    if (const char* forced = std::getenv("SILL_LOCALE"); forced && *forced) return default_code_pages(user_locale_name());
+    if (const char* forced = std::getenv("SILL_LOCALE"); forced && *forced)
+      return default_code_pages(user_locale_name());
     return default_code_pages(windows_locale_name_from_posix(first_set({"LC_ALL", "LC_CTYPE", "LANG"})));
   }();
   return pages;

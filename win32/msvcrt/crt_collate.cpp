@@ -27,6 +27,16 @@ int linguistic(std::u16string_view a, std::u16string_view b, win::DWORD flags) {
   return r == 2 ? kCompareError : r;
 }
 
+// Runs a linguistic comparison; _NLSCMPERROR when memory runs out.
+template <class F>
+int guarded(F fn) {
+  try {
+    return fn();
+  } catch (...) {
+    return kCompareError;
+  }
+}
+
 std::u16string_view wide_prefix(const wchar* s, std::size_t n) {
   std::size_t len = 0;
   while (len < n && s[len]) ++len;
@@ -36,74 +46,42 @@ std::u16string_view wide_prefix(const wchar* s, std::size_t n) {
 
 int WINAPI strcoll(const char* a, const char* b) noexcept {
   if (!collate()) return std::strcmp(a, b);
-  try {
-    return linguistic(widen(a, SIZE_MAX), widen(b, SIZE_MAX), 0);
-  } catch (...) {
-    return kCompareError;
-  }
+  return guarded([&] { return linguistic(widen(a, SIZE_MAX), widen(b, SIZE_MAX), 0); });
 }
 
 int WINAPI _stricoll(const char* a, const char* b) noexcept {
   if (!collate()) return _stricmp(a, b);
-  try {
-    return linguistic(widen(a, SIZE_MAX), widen(b, SIZE_MAX), nt::nls::NORM_IGNORECASE);
-  } catch (...) {
-    return kCompareError;
-  }
+  return guarded([&] { return linguistic(widen(a, SIZE_MAX), widen(b, SIZE_MAX), nt::nls::NORM_IGNORECASE); });
 }
 
 int WINAPI _strncoll(const char* a, const char* b, std::size_t n) noexcept {
   if (!collate()) return std::strncmp(a, b, n);
-  try {
-    return linguistic(widen(a, n), widen(b, n), 0);
-  } catch (...) {
-    return kCompareError;
-  }
+  return guarded([&] { return linguistic(widen(a, n), widen(b, n), 0); });
 }
 
 int WINAPI _strnicoll(const char* a, const char* b, std::size_t n) noexcept {
   if (!collate()) return _strnicmp(a, b, n);
-  try {
-    return linguistic(widen(a, n), widen(b, n), nt::nls::NORM_IGNORECASE);
-  } catch (...) {
-    return kCompareError;
-  }
+  return guarded([&] { return linguistic(widen(a, n), widen(b, n), nt::nls::NORM_IGNORECASE); });
 }
 
 int WINAPI wcscoll(const wchar* a, const wchar* b) noexcept {
   if (!collate()) return wcscmp(a, b);
-  try {
-    return linguistic(a, b, 0);
-  } catch (...) {
-    return kCompareError;
-  }
+  return guarded([&] { return linguistic(a, b, 0); });
 }
 
 int WINAPI _wcsicoll(const wchar* a, const wchar* b) noexcept {
   if (!collate()) return _wcsicmp(a, b);
-  try {
-    return linguistic(a, b, nt::nls::NORM_IGNORECASE);
-  } catch (...) {
-    return kCompareError;
-  }
+  return guarded([&] { return linguistic(a, b, nt::nls::NORM_IGNORECASE); });
 }
 
 int WINAPI _wcsncoll(const wchar* a, const wchar* b, std::size_t n) noexcept {
   if (!collate()) return wcsncmp(a, b, n);
-  try {
-    return linguistic(wide_prefix(a, n), wide_prefix(b, n), 0);
-  } catch (...) {
-    return kCompareError;
-  }
+  return guarded([&] { return linguistic(wide_prefix(a, n), wide_prefix(b, n), 0); });
 }
 
 int WINAPI _wcsnicoll(const wchar* a, const wchar* b, std::size_t n) noexcept {
   if (!collate()) return _wcsnicmp(a, b, n);
-  try {
-    return linguistic(wide_prefix(a, n), wide_prefix(b, n), nt::nls::NORM_IGNORECASE);
-  } catch (...) {
-    return kCompareError;
-  }
+  return guarded([&] { return linguistic(wide_prefix(a, n), wide_prefix(b, n), nt::nls::NORM_IGNORECASE); });
 }
 
 // strxfrm/wcsxfrm: the string itself in "C", its sort key otherwise (one key byte

@@ -89,12 +89,14 @@ std::optional<Category> resolve(std::string_view name) {
   auto locale = find_locale(name.substr(0, dot));
   if (!locale) return std::nullopt;
   nt::nls::CodePages pages = locale->name == nt::nls::user_locale().name ? nt::nls::process_code_pages()
-                                                                          : nt::nls::default_code_pages(locale->name);
+                                                                         : nt::nls::default_code_pages(locale->name);
   unsigned cp = pages.ansi;
   if (dot != std::string_view::npos) {
     std::string_view page = name.substr(dot + 1);
-    if (same_text(page, "ACP")) cp = pages.ansi;
-    else if (same_text(page, "OCP")) cp = pages.oem;
+    if (same_text(page, "ACP"))
+      cp = pages.ansi;
+    else if (same_text(page, "OCP"))
+      cp = pages.oem;
     else {
       cp = 0;
       for (char ch : page) {
@@ -145,7 +147,8 @@ const char* set(int category, const char* name) {
       apply(category, *c);
     }
   }
-  std::string result = category == crt_locale::CAT_ALL ? all_names() : g_categories[static_cast<std::size_t>(category)].name;
+  std::string result =
+      category == crt_locale::CAT_ALL ? all_names() : g_categories[static_cast<std::size_t>(category)].name;
   std::size_t n = std::min(result.size(), sizeof g_result - 1);
   std::memcpy(g_result, result.data(), n);
   g_result[n] = 0;

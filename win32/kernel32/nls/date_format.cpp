@@ -217,24 +217,16 @@ int narrow_format(LCID lcid, DWORD flags, const SYSTEMTIME* when, LPCSTR picture
 int WINAPI GetDateFormatEx(LPCWSTR name, DWORD flags, const SYSTEMTIME* date, LPCWSTR picture, LPWSTR out, int size,
                            LPCWSTR calendar) noexcept {
   if (calendar) return fail_error(win::ERROR_INVALID_PARAMETER, 0);
-  auto locale = nls::locale_arg(name);
-  if (!locale) return 0;
-  try {
-    return date_format(*locale, flags, date, picture, out, size);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(name, 0, [&](const nt::nls::Locale& l) {
+    return date_format(l, flags, date, picture, out, size);
+  });
 }
 
 int WINAPI GetDateFormatW(LCID lcid, DWORD flags, const SYSTEMTIME* date, LPCWSTR picture, LPWSTR out,
                           int size) noexcept {
-  auto locale = nls::locale_arg(lcid);
-  if (!locale) return 0;
-  try {
-    return date_format(*locale, flags, date, picture, out, size);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(lcid, 0, [&](const nt::nls::Locale& l) {
+    return date_format(l, flags, date, picture, out, size);
+  });
 }
 
 int WINAPI GetDateFormatA(LCID lcid, DWORD flags, const SYSTEMTIME* date, LPCSTR picture, LPSTR out,
@@ -244,24 +236,16 @@ int WINAPI GetDateFormatA(LCID lcid, DWORD flags, const SYSTEMTIME* date, LPCSTR
 
 int WINAPI GetTimeFormatEx(LPCWSTR name, DWORD flags, const SYSTEMTIME* time, LPCWSTR picture, LPWSTR out,
                            int size) noexcept {
-  auto locale = nls::locale_arg(name);
-  if (!locale) return 0;
-  try {
-    return time_format(*locale, flags, time, picture, out, size);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(name, 0, [&](const nt::nls::Locale& l) {
+    return time_format(l, flags, time, picture, out, size);
+  });
 }
 
 int WINAPI GetTimeFormatW(LCID lcid, DWORD flags, const SYSTEMTIME* time, LPCWSTR picture, LPWSTR out,
                           int size) noexcept {
-  auto locale = nls::locale_arg(lcid);
-  if (!locale) return 0;
-  try {
-    return time_format(*locale, flags, time, picture, out, size);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(lcid, 0, [&](const nt::nls::Locale& l) {
+    return time_format(l, flags, time, picture, out, size);
+  });
 }
 
 int WINAPI GetTimeFormatA(LCID lcid, DWORD flags, const SYSTEMTIME* time, LPCSTR picture, LPSTR out,

@@ -65,9 +65,9 @@ std::u16string map_string(const nt::nls::Locale& locale, DWORD flags, std::u16st
   for (char16_t c : src) {
     int8_t type = u_charType(c);
     if ((flags & nt::nls::NORM_IGNORENONSPACE) && type == U_NON_SPACING_MARK) continue;
-    if ((flags & nt::nls::NORM_IGNORESYMBOLS) && (u_ispunct(c) || u_isUWhiteSpace(c) || type == U_MATH_SYMBOL ||
-                                                  type == U_CURRENCY_SYMBOL || type == U_MODIFIER_SYMBOL ||
-                                                  type == U_OTHER_SYMBOL))
+    if ((flags & nt::nls::NORM_IGNORESYMBOLS) &&
+        (u_ispunct(c) || u_isUWhiteSpace(c) || type == U_MATH_SYMBOL || type == U_CURRENCY_SYMBOL ||
+         type == U_MODIFIER_SYMBOL || type == U_OTHER_SYMBOL))
       continue;
     s += c;
   }
@@ -106,7 +106,8 @@ int lcmap(const nt::nls::Locale& locale, DWORD flags, LPCWSTR src, int src_len, 
              ((flags & LCMAP_HALFWIDTH) && (flags & LCMAP_FULLWIDTH)) ||
              ((flags & LCMAP_SIMPLIFIED_CHINESE) && (flags & LCMAP_TRADITIONAL_CHINESE)) ||
              ((flags & LCMAP_SORTKEY) && (map & ~(LCMAP_SORTKEY | LCMAP_BYTEREV))) ||
-             (!(flags & LCMAP_SORTKEY) && (flags & nt::nls::kCompareFlags & ~kFilterFlags)) || (!map && !(flags & kFilterFlags));
+             (!(flags & LCMAP_SORTKEY) && (flags & nt::nls::kCompareFlags & ~kFilterFlags)) ||
+             (!map && !(flags & kFilterFlags));
   if (bad) return fail_error(win::ERROR_INVALID_FLAGS, 0);
   // Only plain case mapping may work in place.
   bool in_place = dst && static_cast<const void*>(dst) == static_cast<const void*>(src);
@@ -130,23 +131,13 @@ int lcmap(const nt::nls::Locale& locale, DWORD flags, LPCWSTR src, int src_len, 
 int WINAPI LCMapStringEx(LPCWSTR locale_name, DWORD flags, LPCWSTR src, int src_len, LPWSTR dst, int dst_len,
                          void* version, void* reserved, LPARAM param) noexcept {
   if (reserved || param) return fail_error(win::ERROR_INVALID_PARAMETER, 0);
-  auto locale = nls::locale_arg(locale_name);
-  if (!locale) return 0;
-  try {
-    return lcmap(*locale, flags, src, src_len, dst, dst_len);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(locale_name, 0,
+                          [&](const nt::nls::Locale& l) { return lcmap(l, flags, src, src_len, dst, dst_len); });
 }
 
 int WINAPI LCMapStringW(LCID lcid, DWORD flags, LPCWSTR src, int src_len, LPWSTR dst, int dst_len) noexcept {
-  auto locale = nls::locale_arg(lcid);
-  if (!locale) return 0;
-  try {
-    return lcmap(*locale, flags, src, src_len, dst, dst_len);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(lcid, 0,
+                          [&](const nt::nls::Locale& l) { return lcmap(l, flags, src, src_len, dst, dst_len); });
 }
 
 int WINAPI LCMapStringA(LCID lcid, DWORD flags, LPCSTR src, int src_len, LPSTR dst, int dst_len) noexcept {
@@ -159,8 +150,8 @@ int WINAPI LCMapStringA(LCID lcid, DWORD flags, LPCSTR src, int src_len, LPSTR d
     std::size_t n = src_len < 0 ? std::strlen(src) + 1 : static_cast<std::size_t>(src_len);
     std::u16string wide = nt::to_utf16(cp, std::string_view(src, n));
     flags &= ~0x40000000u;  // LOCALE_USE_CP_ACP
-    if (flags & LCMAP_SORTKEY) return lcmap(*locale, flags, wide.c_str(), static_cast<int>(wide.size()),
-                                            reinterpret_cast<LPWSTR>(dst), dst_len);
+    if (flags & LCMAP_SORTKEY)
+      return lcmap(*locale, flags, wide.c_str(), static_cast<int>(wide.size()), reinterpret_cast<LPWSTR>(dst), dst_len);
     int len = lcmap(*locale, flags, wide.c_str(), static_cast<int>(wide.size()), nullptr, 0);
     if (!len) return 0;
     std::u16string mapped(static_cast<std::size_t>(len), u'\0');

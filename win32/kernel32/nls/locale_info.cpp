@@ -132,23 +132,11 @@ int calendar_info(const nt::nls::Locale& locale, CALID calendar, CALTYPE type, L
 }  // namespace
 
 int WINAPI GetLocaleInfoEx(LPCWSTR name, LCTYPE type, LPWSTR data, int size) noexcept {
-  auto locale = nls::locale_arg(name);
-  if (!locale) return 0;
-  try {
-    return locale_info_w(*locale, type, data, size);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(name, 0, [&](const nt::nls::Locale& l) { return locale_info_w(l, type, data, size); });
 }
 
 int WINAPI GetLocaleInfoW(LCID lcid, LCTYPE type, LPWSTR data, int size) noexcept {
-  auto locale = nls::locale_arg(lcid);
-  if (!locale) return 0;
-  try {
-    return locale_info_w(*locale, type, data, size);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(lcid, 0, [&](const nt::nls::Locale& l) { return locale_info_w(l, type, data, size); });
 }
 
 int WINAPI GetLocaleInfoA(LCID lcid, LCTYPE type, LPSTR data, int size) noexcept {
@@ -175,23 +163,15 @@ int WINAPI GetLocaleInfoA(LCID lcid, LCTYPE type, LPSTR data, int size) noexcept
 
 int WINAPI GetCalendarInfoEx(LPCWSTR name, CALID calendar, LPCWSTR reserved, CALTYPE type, LPWSTR data, int size,
                              DWORD* value) noexcept {
-  auto locale = nls::locale_arg(name);
-  if (!locale) return 0;
-  try {
-    return calendar_info(*locale, calendar, type, data, size, value);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(name, 0, [&](const nt::nls::Locale& l) {
+    return calendar_info(l, calendar, type, data, size, value);
+  });
 }
 
 int WINAPI GetCalendarInfoW(LCID lcid, CALID calendar, CALTYPE type, LPWSTR data, int size, DWORD* value) noexcept {
-  auto locale = nls::locale_arg(lcid);
-  if (!locale) return 0;
-  try {
-    return calendar_info(*locale, calendar, type, data, size, value);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(lcid, 0, [&](const nt::nls::Locale& l) {
+    return calendar_info(l, calendar, type, data, size, value);
+  });
 }
 
 }  // namespace sill::kernel32

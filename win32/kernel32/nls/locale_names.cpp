@@ -11,8 +11,8 @@ namespace sill::kernel32 {
 
 namespace {
 constexpr DWORD LOCALE_ALLOW_NEUTRAL_NAMES = 0x08000000;
-constexpr DWORD LOCALE_WINDOWS = 0x1, LOCALE_SUPPLEMENTAL = 0x2, LOCALE_ALTERNATE_SORTS = 0x4,
-                LOCALE_REPLACEMENT = 0x8, LOCALE_NEUTRALDATA = 0x10, LOCALE_SPECIFICDATA = 0x20;
+constexpr DWORD LOCALE_WINDOWS = 0x1, LOCALE_SUPPLEMENTAL = 0x2, LOCALE_ALTERNATE_SORTS = 0x4, LOCALE_REPLACEMENT = 0x8,
+                LOCALE_NEUTRALDATA = 0x10, LOCALE_SPECIFICDATA = 0x20;
 constexpr DWORD LCID_INSTALLED = 1, LCID_SUPPORTED = 2, LCID_ALTERNATE_SORTS = 4;
 
 thread_local LCID t_thread_locale = 0;  // 0: the user's
@@ -125,7 +125,8 @@ BOOL WINAPI EnumSystemLocalesEx(LOCALE_ENUMPROCEX proc, DWORD flags, LPARAM para
 template <class Proc, class Char>
 BOOL enum_lcids(Proc proc, DWORD flags) {
   if (!proc) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
-  if (flags & ~(LCID_INSTALLED | LCID_SUPPORTED | LCID_ALTERNATE_SORTS)) return fail_error(win::ERROR_INVALID_FLAGS, FALSE);
+  if (flags & ~(LCID_INSTALLED | LCID_SUPPORTED | LCID_ALTERNATE_SORTS))
+    return fail_error(win::ERROR_INVALID_FLAGS, FALSE);
   try {
     for (const nt::nls::Locale& l : nt::nls::all_locales(false)) {
       if (l.lcid == nt::nls::LOCALE_CUSTOM_UNSPECIFIED) continue;
@@ -140,7 +141,11 @@ BOOL enum_lcids(Proc proc, DWORD flags) {
   }
 }
 
-BOOL WINAPI EnumSystemLocalesW(LOCALE_ENUMPROCW proc, DWORD flags) noexcept { return enum_lcids<LOCALE_ENUMPROCW, char16_t>(proc, flags); }
-BOOL WINAPI EnumSystemLocalesA(LOCALE_ENUMPROCA proc, DWORD flags) noexcept { return enum_lcids<LOCALE_ENUMPROCA, char>(proc, flags); }
+BOOL WINAPI EnumSystemLocalesW(LOCALE_ENUMPROCW proc, DWORD flags) noexcept {
+  return enum_lcids<LOCALE_ENUMPROCW, char16_t>(proc, flags);
+}
+BOOL WINAPI EnumSystemLocalesA(LOCALE_ENUMPROCA proc, DWORD flags) noexcept {
+  return enum_lcids<LOCALE_ENUMPROCA, char>(proc, flags);
+}
 
 }  // namespace sill::kernel32

@@ -49,6 +49,19 @@ inline std::optional<nt::nls::Locale> locale_arg(LCID lcid) {
   if (!l) nt::set_last_error(win::ERROR_INVALID_PARAMETER);
   return l;
 }
+// Runs fn(locale) for a locale argument (name or LCID): `failure` when the locale is
+// unknown (ERROR_INVALID_PARAMETER) or memory runs out (ERROR_OUTOFMEMORY).
+template <class Id, class R, class F>
+R with_locale(Id id, R failure, F fn) {
+  auto locale = locale_arg(id);
+  if (!locale) return failure;
+  try {
+    return fn(*locale);
+  } catch (...) {
+    return fail_error(win::ERROR_OUTOFMEMORY, failure);
+  }
+}
+
 // The collation ICU locale of a locale (the invariant locale sorts by the root order).
 inline std::string collation_id(const nt::nls::Locale& l) { return l.name.empty() ? std::string() : l.icu; }
 // The ANSI code page an A function of this locale converts with.

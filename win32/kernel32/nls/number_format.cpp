@@ -178,46 +178,30 @@ int currency_format(const nt::nls::Locale& l, DWORD flags, LPCWSTR value, const 
 
 int WINAPI GetNumberFormatEx(LPCWSTR name, DWORD flags, LPCWSTR value, const NUMBERFMTW* format, LPWSTR out,
                              int size) noexcept {
-  auto locale = nls::locale_arg(name);
-  if (!locale) return 0;
-  try {
-    return number_format(*locale, flags, value, format, out, size);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(name, 0, [&](const nt::nls::Locale& l) {
+    return number_format(l, flags, value, format, out, size);
+  });
 }
 
 int WINAPI GetNumberFormatW(LCID lcid, DWORD flags, LPCWSTR value, const NUMBERFMTW* format, LPWSTR out,
                             int size) noexcept {
-  auto locale = nls::locale_arg(lcid);
-  if (!locale) return 0;
-  try {
-    return number_format(*locale, flags, value, format, out, size);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(lcid, 0, [&](const nt::nls::Locale& l) {
+    return number_format(l, flags, value, format, out, size);
+  });
 }
 
 int WINAPI GetCurrencyFormatEx(LPCWSTR name, DWORD flags, LPCWSTR value, const CURRENCYFMTW* format, LPWSTR out,
                                int size) noexcept {
-  auto locale = nls::locale_arg(name);
-  if (!locale) return 0;
-  try {
-    return currency_format(*locale, flags, value, format, out, size);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(name, 0, [&](const nt::nls::Locale& l) {
+    return currency_format(l, flags, value, format, out, size);
+  });
 }
 
 int WINAPI GetCurrencyFormatW(LCID lcid, DWORD flags, LPCWSTR value, const CURRENCYFMTW* format, LPWSTR out,
                               int size) noexcept {
-  auto locale = nls::locale_arg(lcid);
-  if (!locale) return 0;
-  try {
-    return currency_format(*locale, flags, value, format, out, size);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(lcid, 0, [&](const nt::nls::Locale& l) {
+    return currency_format(l, flags, value, format, out, size);
+  });
 }
 
 }  // namespace sill::kernel32

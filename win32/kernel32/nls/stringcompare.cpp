@@ -39,25 +39,17 @@ int WINAPI CompareStringEx(LPCWSTR locale_name, DWORD flags, LPCWSTR a, int a_le
                            void* version, void* reserved, LPARAM param) noexcept {
   if (!a || !b || a_len < -1 || b_len < -1 || reserved || param) return fail_error(win::ERROR_INVALID_PARAMETER, 0);
   if (flags & ~nt::nls::kCompareFlags) return fail_error(win::ERROR_INVALID_FLAGS, 0);
-  auto locale = nls::locale_arg(locale_name);
-  if (!locale) return 0;
-  try {
-    return compare(*locale, flags, counted(a, a_len), counted(b, b_len));
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(locale_name, 0, [&](const nt::nls::Locale& l) {
+    return compare(l, flags, counted(a, a_len), counted(b, b_len));
+  });
 }
 
 int WINAPI CompareStringW(LCID lcid, DWORD flags, LPCWSTR a, int a_len, LPCWSTR b, int b_len) noexcept {
   if (!a || !b || a_len < -1 || b_len < -1) return fail_error(win::ERROR_INVALID_PARAMETER, 0);
   if (flags & ~nt::nls::kCompareFlags) return fail_error(win::ERROR_INVALID_FLAGS, 0);
-  auto locale = nls::locale_arg(lcid);
-  if (!locale) return 0;
-  try {
-    return compare(*locale, flags, counted(a, a_len), counted(b, b_len));
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, 0);
-  }
+  return nls::with_locale(lcid, 0, [&](const nt::nls::Locale& l) {
+    return compare(l, flags, counted(a, a_len), counted(b, b_len));
+  });
 }
 
 int WINAPI CompareStringA(LCID lcid, DWORD flags, LPCSTR a, int a_len, LPCSTR b, int b_len) noexcept {

@@ -68,7 +68,8 @@ DWORD zone_id(const nt::nls::ZoneRule& z) {
   if (!z.daylight_date.month) return TIME_ZONE_ID_UNKNOWN;
   FILETIME now;
   GetSystemTimeAsFileTime(&now);
-  std::int64_t t = static_cast<std::int64_t>((static_cast<std::uint64_t>(now.dwHighDateTime) << 32) | now.dwLowDateTime);
+  std::int64_t t =
+      static_cast<std::int64_t>((static_cast<std::uint64_t>(now.dwHighDateTime) << 32) | now.dwLowDateTime);
   return nt::nls::in_daylight(z, t) ? TIME_ZONE_ID_DAYLIGHT : TIME_ZONE_ID_STANDARD;
 }
 
@@ -76,8 +77,10 @@ template <class Convert>
 BOOL convert(const TIME_ZONE_INFORMATION* tz, const SYSTEMTIME* in, SYSTEMTIME* out, Convert fn) {
   if (!in || !out) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
   std::optional<nt::nls::ZoneRule> z;
-  if (tz) z = rule_of(*tz);
-  else z = host_rule(in->wYear);
+  if (tz)
+    z = rule_of(*tz);
+  else
+    z = host_rule(in->wYear);
   if (!z) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
   bool ok;
   std::int64_t t = ticks_of(*in, &ok);
@@ -97,6 +100,20 @@ std::optional<nt::nls::ZoneRule> dynamic_rule(const DYNAMIC_TIME_ZONE_INFORMATIO
     z->daylight_bias = 0;
   }
   return z;
+}
+// The *Ex conversions: the rule of a zone named by key, for the year converted.
+BOOL convert_dynamic(const DYNAMIC_TIME_ZONE_INFORMATION* tz, const SYSTEMTIME* in, SYSTEMTIME* out,
+                     BOOL(WINAPI* fn)(const TIME_ZONE_INFORMATION*, const SYSTEMTIME*, SYSTEMTIME*) noexcept) {
+  if (!in) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
+  try {
+    auto z = dynamic_rule(tz, in->wYear);
+    if (!z) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
+    TIME_ZONE_INFORMATION tzi;
+    fill(*z, &tzi);
+    return fn(&tzi, in, out);
+  } catch (...) {
+    return fail_error(win::ERROR_OUTOFMEMORY, FALSE);
+  }
 }
 }  // namespace
 
@@ -176,30 +193,12 @@ BOOL WINAPI TzSpecificLocalTimeToSystemTime(const TIME_ZONE_INFORMATION* tz, con
 
 BOOL WINAPI SystemTimeToTzSpecificLocalTimeEx(const DYNAMIC_TIME_ZONE_INFORMATION* tz, const SYSTEMTIME* utc,
                                               SYSTEMTIME* local) noexcept {
-  if (!utc) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
-  try {
-    auto z = dynamic_rule(tz, utc->wYear);
-    if (!z) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
-    TIME_ZONE_INFORMATION tzi;
-    fill(*z, &tzi);
-    return SystemTimeToTzSpecificLocalTime(&tzi, utc, local);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, FALSE);
-  }
+  return convert_dynamic(tz, utc, local, SystemTimeToTzSpecificLocalTime);
 }
 
 BOOL WINAPI TzSpecificLocalTimeToSystemTimeEx(const DYNAMIC_TIME_ZONE_INFORMATION* tz, const SYSTEMTIME* local,
                                               SYSTEMTIME* utc) noexcept {
-  if (!local) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
-  try {
-    auto z = dynamic_rule(tz, local->wYear);
-    if (!z) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
-    TIME_ZONE_INFORMATION tzi;
-    fill(*z, &tzi);
-    return TzSpecificLocalTimeToSystemTime(&tzi, local, utc);
-  } catch (...) {
-    return fail_error(win::ERROR_OUTOFMEMORY, FALSE);
-  }
+  return convert_dynamic(tz, local, utc, TzSpecificLocalTimeToSystemTime);
 }
 
 }  // namespace sill::kernel32
