@@ -39,6 +39,8 @@ class CodePageTable {
   // A single byte (not a lead byte) as UTF-16; `undefined` says the byte is not
   // a character of the page (Windows still maps it, to the private use area).
   char16_t single(unsigned char b, bool* undefined) const;
+  // The 256 single-byte mappings at once (for the fast path of pages without lead bytes).
+  const char16_t* singles() const { return single_; }
   // A lead/trail pair, or kNoChar when the pair is not a character.
   std::uint32_t pair(unsigned char lead, unsigned char trail) const;
   // The bytes of `c` in this page: the exact mapping, or with `best_fit` Windows'

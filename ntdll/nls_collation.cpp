@@ -25,8 +25,17 @@ UCollator* collator(const std::string& locale, win::DWORD flags) {
   // Flags the string preparation handles do not change the collator.
   win::DWORD key_flags = flags & (NORM_IGNORECASE | LINGUISTIC_IGNORECASE | NORM_IGNORENONSPACE |
                                   LINGUISTIC_IGNOREDIACRITIC | NORM_IGNORESYMBOLS | SORT_DIGITSASNUMBERS);
+  thread_local std::string last_locale;
+  thread_local win::DWORD last_flags = 0;
+  thread_local UCollator* last = nullptr;
+  if (last && last_flags == key_flags && last_locale == locale) return last;
   auto key = std::make_pair(locale, key_flags);
-  if (auto it = cache.find(key); it != cache.end()) return it->second.get();
+  if (auto it = cache.find(key); it != cache.end()) {
+    last = it->second.get();
+    last_locale = locale;
+    last_flags = key_flags;
+    return last;
+  }
   UErrorCode status = U_ZERO_ERROR;
   Collator c(ucol_open(locale.c_str(), &status));
   if (U_FAILURE(status)) return nullptr;
@@ -104,16 +113,27 @@ std::string key_of(UCollator* c, std::u16string_view s) {
   return key;  // ends with ICU's terminating 0
 }
 
+bool has_word_marks(std::u16string_view s) {
+  for (char16_t c : s)
+    if (c == u'-' || c == u'\'' || c == 0x2019 || c == 0x2010 || c == 0x2011) return true;
+  return false;
+}
+
+constexpr win::DWORD kPreparedFlags = NORM_IGNORECASE | LINGUISTIC_IGNORECASE | NORM_IGNOREKANATYPE | NORM_IGNOREWIDTH;
+
+int compare_prepared(UCollator* c, win::DWORD flags, std::u16string_view a, std::u16string_view b) {
+  if (!(flags & SORT_STRINGSORT) && (has_word_marks(a) || has_word_marks(b))) {
+    if (int r = strcoll(c, without_word_marks(a), without_word_marks(b))) return r;
+  }
+  return strcoll(c, a, b);
+}
 }  // namespace
 
 int compare(const std::string& icu_locale, win::DWORD flags, std::u16string_view a, std::u16string_view b) {
   UCollator* c = collator(icu_locale, flags);
   if (!c) return 2;
-  std::u16string pa = prepare(a, flags), pb = prepare(b, flags);
-  if (!(flags & SORT_STRINGSORT)) {
-    if (int r = strcoll(c, without_word_marks(pa), without_word_marks(pb))) return r;
-  }
-  return strcoll(c, pa, pb);
+  if (!(flags & kPreparedFlags)) return compare_prepared(c, flags, a, b);
+  return compare_prepared(c, flags, prepare(a, flags), prepare(b, flags));
 }
 
 std::string sort_key(const std::string& icu_locale, win::DWORD flags, std::u16string_view s) {

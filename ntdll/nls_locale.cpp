@@ -99,7 +99,16 @@ std::optional<Locale> locale_from_name(std::string_view name) {
 
 std::optional<Locale> locale_from_name(const char16_t* name) {
   if (!name) return user_locale();
-  return locale_from_name(utf16_to_utf8(name));
+  // Programs pass the same name over and over (a sort calls CompareStringEx per
+  // pair): each thread remembers the last one it resolved.
+  thread_local std::u16string last_name;
+  thread_local std::optional<Locale> last;
+  thread_local bool valid = false;
+  if (valid && last_name == name) return last;
+  last = locale_from_name(utf16_to_utf8(name));
+  last_name = name;
+  valid = true;
+  return last;
 }
 
 std::optional<Locale> locale_from_lcid(win::DWORD lcid, bool resolve_neutral) {

@@ -33,6 +33,15 @@ Result table_to_utf16(win::UINT cp, const unsigned char* s, std::size_t n, win::
   const bool strict = flags & kMbErrInvalidChars;
   const bool glyphs = (flags & kMbUseGlyphChars) && is_oem_glyph_page(cp);
   const char16_t fallback = table->facts().unicode_default;
+  if (!table->is_dbcs() && !strict && !glyphs) {
+    // One table lookup per byte.
+    if (out.capacity && n > out.capacity) return {0, win::ERROR_INSUFFICIENT_BUFFER};
+    if (out.capacity) {
+      const char16_t* map = table->singles();
+      for (std::size_t i = 0; i < n; ++i) out.data[i] = map[s[i]];
+    }
+    return {n, 0};
+  }
   for (std::size_t i = 0; i < n;) {
     unsigned char b = s[i];
     char16_t c;
