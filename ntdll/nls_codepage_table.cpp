@@ -115,19 +115,29 @@ CodePageTable::~CodePageTable() {
 }
 
 const CodePageTable* CodePageTable::get(win::UINT cp) {
+  // Tables live as long as the process: each thread keeps the last one it used
+  // and skips the lock on the usual path (one page, many calls).
+  thread_local win::UINT last_cp = 0;
+  thread_local const CodePageTable* last = nullptr;
+  if (last && last_cp == cp) return last;
   const PageSource* source = page_source(cp);
   if (!source) return nullptr;
   static std::mutex mutex;
   static std::map<win::UINT, std::unique_ptr<CodePageTable>> tables;
   std::lock_guard lock(mutex);
-  auto it = tables.find(cp);
-  if (it != tables.end()) return it->second.get();
+  if (auto it = tables.find(cp); it != tables.end()) {
+    last = it->second.get();
+    last_cp = cp;
+    return last;
+  }
   std::unique_ptr<CodePageTable> table(new CodePageTable(&source->facts));
   if (!table->build()) {
     ERR("ICU has no converter %s for code page %u\n", source->icu_name, cp);
     table.reset();
   }
-  return (tables[cp] = std::move(table)).get();
+  last = (tables[cp] = std::move(table)).get();
+  last_cp = cp;
+  return last;
 }
 
 bool CodePageTable::build() {
