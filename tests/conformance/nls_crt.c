@@ -46,6 +46,22 @@ static void single_byte(void)
     setlocale(LC_ALL, "C");
 }
 
+static void locale_objects(void)
+{
+    setlocale(LC_ALL, "C");
+    _locale_t de = _create_locale(LC_ALL, "German_Germany.1252");
+    tap_ok(de != NULL, "_create_locale(German_Germany.1252)");
+    if (!de) return;
+    tap_ok(_strcoll_l("\xe4", "b", de) < 0 && strcoll("\xe4", "b") > 0,
+           "_strcoll_l uses the object's locale, strcoll the global C");
+    tap_ok(_wcscoll_l(L"\x00e4", L"b", de) < 0, "_wcscoll_l");
+    tap_int(_toupper_l(0xe4, de), 0xc4, "_toupper_l");
+    tap_int(_towupper_l(0x00e9, de), 0x00c9, "_towupper_l");
+    tap_int(toupper(0xe4), 0xe4, "the global locale is untouched");
+    _free_locale(de);
+    tap_ok(_create_locale(LC_ALL, "Klingon_Qonos.1252") == NULL, "_create_locale of an unknown name fails");
+}
+
 static void double_byte(void)
 {
     tap_ok(setlocale(LC_ALL, "Japanese_Japan.932") != NULL, "the Japanese locale exists");
@@ -86,6 +102,7 @@ int main(void)
 {
     names();
     single_byte();
+    locale_objects();
     double_byte();
     mbstring();
     return tap_done();

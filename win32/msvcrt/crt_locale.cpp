@@ -7,6 +7,7 @@
 #include <unicode/uloc.h>
 
 #include <array>
+#include <memory>
 #include <cstring>
 #include <mutex>
 #include <optional>
@@ -28,11 +29,7 @@ int mb_cur_max = 1;
 
 namespace {
 
-struct Category {
-  std::optional<nt::nls::Locale> locale;  // empty: "C"
-  unsigned code_page = 0;
-  std::string name = "C";
-};
+using Category = crt_locale::Setting;
 
 std::mutex g_mutex;
 std::array<Category, 6> g_categories;  // index 0 unused (LC_ALL)
@@ -81,8 +78,10 @@ std::optional<nt::nls::Locale> find_locale(std::string_view spec) {
   return std::nullopt;
 }
 
+}  // namespace
+
 // A locale name and the code page it asks for; nullopt for what msvcrt refuses.
-std::optional<Category> resolve(std::string_view name) {
+std::optional<crt_locale::Setting> crt_locale::resolve(std::string_view name) {
   Category c;
   if (name == "C" || name == "POSIX") return c;
   std::size_t dot = name.find('.');
@@ -113,6 +112,8 @@ std::optional<Category> resolve(std::string_view name) {
   return c;
 }
 
+namespace {
+
 void apply(int category, const Category& c) {
   g_categories[static_cast<std::size_t>(category)] = c;
   if (category == crt_locale::CAT_CTYPE) {
@@ -139,7 +140,7 @@ std::string all_names() {
 const char* set(int category, const char* name) {
   std::lock_guard lock(g_mutex);
   if (name) {
-    auto c = resolve(name);
+    auto c = crt_locale::resolve(name);
     if (!c) return nullptr;
     if (category == crt_locale::CAT_ALL) {
       for (int i = 1; i <= 5; ++i) apply(i, *c);
@@ -156,6 +157,11 @@ const char* set(int category, const char* name) {
 }
 
 }  // namespace
+
+crt_locale::Setting crt_locale::current(int category) {
+  std::lock_guard lock(g_mutex);
+  return g_categories[static_cast<std::size_t>(category)];
+}
 
 const nt::nls::Locale* crt_locale::of(int category) {
   const auto& c = g_categories[static_cast<std::size_t>(category)];
@@ -209,6 +215,68 @@ wchar* WINAPI _wsetlocale(int category, const wchar* name) noexcept {
   } catch (...) {
     return nullptr;
   }
+}
+
+// ---- _locale_t objects ----
+
+namespace {
+struct LocaleInfo {
+  std::array<crt_locale::Setting, 6> categories;
+};
+// _locale_tstruct: the thread-locale and multibyte-info pointers. Sill keeps its own
+// data behind the first; FIXME: programs that read msvcrt's threadlocinfo fields see none.
+struct LocaleHandle {
+  LocaleInfo* locinfo;
+  void* mbcinfo;
+};
+static_assert(sizeof(LocaleHandle) == 16);
+}  // namespace
+
+const nt::nls::Locale* crt_locale::of(const void* handle, int category) {
+  if (!handle) return of(category);
+  const auto& c = static_cast<const LocaleHandle*>(handle)->locinfo->categories[static_cast<std::size_t>(category)];
+  return c.locale ? &*c.locale : nullptr;
+}
+
+unsigned crt_locale::code_page(const void* handle) {
+  if (!handle) return ctype_code_page;
+  return static_cast<const LocaleHandle*>(handle)->locinfo->categories[crt_locale::CAT_CTYPE].code_page;
+}
+
+void* WINAPI _create_locale(int category, const char* name) noexcept {
+  if (category < 0 || category > 5 || !name) {
+    set_errno(err::einval);
+    return nullptr;
+  }
+  try {
+    auto setting = crt_locale::resolve(name);
+    if (!setting) return nullptr;
+    auto info = std::make_unique<LocaleInfo>();
+    for (int i = 1; i <= 5; ++i)
+      info->categories[static_cast<std::size_t>(i)] =
+          category == crt_locale::CAT_ALL || category == i ? *setting : crt_locale::current(i);
+    return new LocaleHandle{info.release(), nullptr};
+  } catch (...) {
+    set_errno(err::enomem);
+    return nullptr;
+  }
+}
+
+void* WINAPI _wcreate_locale(int category, const wchar* name) noexcept {
+  if (!name) return _create_locale(category, nullptr);
+  try {
+    return _create_locale(category, utf16_to_utf8(std::u16string_view(name)).c_str());
+  } catch (...) {
+    set_errno(err::enomem);
+    return nullptr;
+  }
+}
+
+void WINAPI _free_locale(void* locale) noexcept {
+  if (!locale) return;
+  auto* handle = static_cast<LocaleHandle*>(locale);
+  delete handle->locinfo;
+  delete handle;
 }
 
 UINT WINAPI ___lc_codepage_func() noexcept { return ctype_code_page; }

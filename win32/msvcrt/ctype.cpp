@@ -3,6 +3,7 @@
 // above 0x7F in another LC_CTYPE locale, and wide characters beyond Latin-1, are
 // classified by Unicode as msvcrt does through GetStringTypeW (ntdll/nls_case.cpp).
 #include "base/debug.h"
+#include "ntdll/codepage.h"
 #include "ntdll/nls_case.h"
 #include "win32/msvcrt/crt_locale.h"
 #include "win32/msvcrt/msvcrt.h"
@@ -54,11 +55,18 @@ int classify(int c, int mask) {
   return wctype_of(byte_to_wide(static_cast<unsigned char>(c))) & mask;
 }
 
-// A byte's case mapping through its character, when the result is one byte again.
-int map_byte(int c, char16_t (*map)(char16_t, bool)) {
-  if (c < 0x80 || c > 255 || crt_locale::is_lead_byte(static_cast<unsigned char>(c))) return c;
-  int mapped = wide_to_byte(map(byte_to_wide(static_cast<unsigned char>(c)), false));
-  return mapped < 0 ? c : mapped;
+// A byte's case mapping in code page `cp` through its character, when the result is
+// one byte again.
+int map_byte(int c, unsigned cp, char16_t (*map)(char16_t, bool)) {
+  if (!cp || c < 0x80 || c > 255 || nt::is_lead_byte(cp, static_cast<unsigned char>(c))) return c;
+  char byte = static_cast<char>(c), out[2];
+  char16_t w;
+  win::DWORD err;
+  if (nt::multibyte_to_wide(cp, nt::MB_ERR_INVALID_CHARS, &byte, 1, &w, 1, &err) != 1) return c;
+  char16_t mapped = map(w, false);
+  win::BOOL used = win::FALSE;
+  int n = nt::wide_to_multibyte(cp, nt::WC_NO_BEST_FIT_CHARS, &mapped, 1, out, 2, nullptr, &used, &err);
+  return n == 1 && !used ? static_cast<unsigned char>(out[0]) : c;
 }
 
 }  // namespace
@@ -98,11 +106,11 @@ int WINAPI __iscsym(int c) noexcept { return c == '_' || classify(c, C_ALPHA | C
 int WINAPI __iscsymf(int c) noexcept { return c == '_' || classify(c, C_ALPHA); }
 int WINAPI toupper(int c) noexcept {
   if (c >= 'a' && c <= 'z') return c - 32;
-  return ctype_code_page ? map_byte(c, nt::nls::to_upper) : c;
+  return map_byte(c, ctype_code_page, nt::nls::to_upper);
 }
 int WINAPI tolower(int c) noexcept {
   if (c >= 'A' && c <= 'Z') return c + 32;
-  return ctype_code_page ? map_byte(c, nt::nls::to_lower) : c;
+  return map_byte(c, ctype_code_page, nt::nls::to_lower);
 }
 int WINAPI crt_toupper_fast(int c) noexcept { return c - 'a' + 'A'; }
 int WINAPI crt_tolower_fast(int c) noexcept { return c - 'A' + 'a'; }
@@ -128,6 +136,22 @@ int WINAPI iswgraph(wint_t c) noexcept { return iswctype(c, C_PUNCT | C_ALPHA | 
 int WINAPI iswcntrl(wint_t c) noexcept { return iswctype(c, C_CONTROL); }
 int WINAPI iswblank(wint_t c) noexcept { return c == u'\t' ? C_BLANK : iswctype(c, C_BLANK); }
 int WINAPI iswascii(wint_t c) noexcept { return c < 0x80; }
+
+// The _l forms: the case mapping of a _locale_t's LC_CTYPE.
+int WINAPI _toupper_l(int c, void* locale) noexcept {
+  return c >= 'a' && c <= 'z' ? c - 32 : map_byte(c, crt_locale::code_page(locale), nt::nls::to_upper);
+}
+int WINAPI _tolower_l(int c, void* locale) noexcept {
+  return c >= 'A' && c <= 'Z' ? c + 32 : map_byte(c, crt_locale::code_page(locale), nt::nls::to_lower);
+}
+wint_t WINAPI _towupper_l(wint_t c, void* locale) noexcept {
+  if (c >= u'a' && c <= u'z') return c - 32;
+  return crt_locale::of(locale, crt_locale::CAT_CTYPE) ? nt::nls::to_upper(static_cast<char16_t>(c)) : c;
+}
+wint_t WINAPI _towlower_l(wint_t c, void* locale) noexcept {
+  if (c >= u'A' && c <= u'Z') return c + 32;
+  return crt_locale::of(locale, crt_locale::CAT_CTYPE) ? nt::nls::to_lower(static_cast<char16_t>(c)) : c;
+}
 
 // The C locale's case mapping changes only ASCII letters, as msvcrt's does; other
 // locales map every character (Windows' simple one-to-one mapping).

@@ -590,6 +590,19 @@ extern crt_long timezone_value;
 extern int daylight_value;
 extern char* tzname_value[2];
 
+// _locale_t objects (crt_locale.cpp) and the functions taking one (crt_collate.cpp, ctype.cpp)
+void* WINAPI _create_locale(int category, const char* name) noexcept;
+void* WINAPI _wcreate_locale(int category, const wchar* name) noexcept;
+void WINAPI _free_locale(void* locale) noexcept;
+int WINAPI _strcoll_l(const char* a, const char* b, void* locale) noexcept;
+int WINAPI _stricoll_l(const char* a, const char* b, void* locale) noexcept;
+int WINAPI _wcscoll_l(const wchar* a, const wchar* b, void* locale) noexcept;
+int WINAPI _wcsicoll_l(const wchar* a, const wchar* b, void* locale) noexcept;
+int WINAPI _toupper_l(int c, void* locale) noexcept;
+int WINAPI _tolower_l(int c, void* locale) noexcept;
+wint_t WINAPI _towupper_l(wint_t c, void* locale) noexcept;
+wint_t WINAPI _towlower_l(wint_t c, void* locale) noexcept;
+
 // mbstring.cpp: multibyte strings in the _setmbcp code page
 int WINAPI _getmbcp() noexcept;
 int WINAPI _setmbcp(int cp) noexcept;

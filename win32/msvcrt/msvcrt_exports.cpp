@@ -562,7 +562,9 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("wprintf", msvcrt::wprintf),
     SILL_EXPORT_AS("wscanf", msvcrt::wscanf),
 
-    // ---- Multibyte strings in the _setmbcp code page, lead bytes of the locale (ICU helper) ----
+    // ---- Locale objects, multibyte strings in the _setmbcp code page, lead bytes (ICU helper) ----
+    SILL_EXPORT_AS("_create_locale", msvcrt::_create_locale),
+    SILL_EXPORT_AS("_free_locale", msvcrt::_free_locale),
     SILL_EXPORT_AS("_ismbblead", msvcrt::_ismbblead),
     SILL_EXPORT_AS("_ismbbtrail", msvcrt::_ismbbtrail),
     SILL_EXPORT_AS("_mbschr", msvcrt::_mbschr),
@@ -579,6 +581,15 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("_mbsnextc", msvcrt::_mbsnextc),
     SILL_EXPORT_AS("_mbsrchr", msvcrt::_mbsrchr),
     SILL_EXPORT_AS("_setmbcp", msvcrt::_setmbcp),
+    SILL_EXPORT_AS("_strcoll_l", msvcrt::_strcoll_l),
+    SILL_EXPORT_AS("_stricoll_l", msvcrt::_stricoll_l),
+    SILL_EXPORT_AS("_tolower_l", msvcrt::_tolower_l),
+    SILL_EXPORT_AS("_toupper_l", msvcrt::_toupper_l),
+    SILL_EXPORT_AS("_towlower_l", msvcrt::_towlower_l),
+    SILL_EXPORT_AS("_towupper_l", msvcrt::_towupper_l),
+    SILL_EXPORT_AS("_wcreate_locale", msvcrt::_wcreate_locale),
+    SILL_EXPORT_AS("_wcscoll_l", msvcrt::_wcscoll_l),
+    SILL_EXPORT_AS("_wcsicoll_l", msvcrt::_wcsicoll_l),
     SILL_EXPORT_AS("isleadbyte", msvcrt::isleadbyte),
 
     // ---- Exception support: __C_specific_handler etc. (SEH helper) ----
