@@ -28,11 +28,17 @@ std::u16string_view wide_prefix(const wchar* s, std::size_t n) {
   return {s, len};
 }
 
-// Linguistic order in `locale`; _NLSCMPERROR when memory runs out.
+// Linguistic order in `locale`.
 int linguistic(const nt::nls::Locale& locale, std::u16string_view a, std::u16string_view b, win::DWORD flags) {
+  int r = nt::nls::compare(locale.icu, flags, a, b);
+  return r == 2 ? kCompareError : r;
+}
+
+// Runs a comparison; _NLSCMPERROR when memory runs out.
+template <class F>
+int guarded(F fn) {
   try {
-    int r = nt::nls::compare(locale.icu, flags, a, b);
-    return r == 2 ? kCompareError : r;
+    return fn();
   } catch (...) {
     return kCompareError;
   }
@@ -44,18 +50,14 @@ int narrow(const void* handle, const char* a, const char* b, std::size_t n, win:
   const nt::nls::Locale* l = crt_locale::of(handle, crt_locale::CAT_COLLATE);
   if (!l) return c_order();
   unsigned cp = crt_locale::code_page(handle);
-  try {
-    return linguistic(*l, widen(cp, a, n), widen(cp, b, n), flags);
-  } catch (...) {
-    return kCompareError;
-  }
+  return guarded([&] { return linguistic(*l, widen(cp, a, n), widen(cp, b, n), flags); });
 }
 
 template <class COrder>
 int wide(const void* handle, const wchar* a, const wchar* b, std::size_t n, win::DWORD flags, COrder c_order) {
   const nt::nls::Locale* l = crt_locale::of(handle, crt_locale::CAT_COLLATE);
   if (!l) return c_order();
-  return linguistic(*l, wide_prefix(a, n), wide_prefix(b, n), flags);
+  return guarded([&] { return linguistic(*l, wide_prefix(a, n), wide_prefix(b, n), flags); });
 }
 }  // namespace
 
