@@ -29,6 +29,7 @@ bench: build
 	@bench/fileio.sh $(BUILD)
 	@bench/sync.sh $(BUILD)
 	@bench/registry.sh $(BUILD)
+	@bench/nls.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

@@ -30,6 +30,8 @@ constexpr const char* kUsage =
     "Environment:\n"
     "  SILLDEBUG=+relay,warn+all,-heap   debug channels (Wine's WINEDEBUG is accepted too)\n"
     "  SILL_DLLOVERRIDES=name=n,b;...     prefer native (n) or built-in (b) DLLs\n"
+    "  SILL_LOCALE=ja-JP                  the Windows user locale (default: from LC_ALL, LC_MESSAGES, LANG)\n"
+    "  SILL_CODEPAGES=932 | 1251,866      ANSI[,OEM] code pages (default: the locale's, en_US: 1252,437)\n"
     "\n";
 
 int usage_error(const std::string& message) {

@@ -56,6 +56,9 @@ const loader::Export exports[] = {
 
     // ---- System functions ----
     SILL_EXPORT_AS("SystemFunction036", advapi32::SystemFunction036),
+
+    // ---- Time zones (kernel32's NLS code; Windows exports this one from advapi32) ----
+    SILL_EXPORT_FORWARD("EnumDynamicTimeZoneInformation", "kernel32.EnumDynamicTimeZoneInformation"),
 };
 }  // namespace
 
