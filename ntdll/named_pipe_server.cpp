@@ -169,6 +169,8 @@ Expected<std::pair<int, ServerHello>, NTSTATUS> say_hello(std::u16string_view na
   if (!is_pipe_name(name) || name.size() == kPipePrefixLength) return Unexpected{STATUS_OBJECT_NAME_INVALID};
   sockaddr_un addr;
   socklen_t len = make_address(pipe_socket_address(name.substr(kPipePrefixLength), prefix_path()), &addr);
+  // Byte pipes listen on stream sockets, message pipes on seqpacket ones: a name is found only by
+  // a socket of its type.
   int fd = -1;
   for (bool message : {false, true}) {
     fd = new_socket(message);
@@ -177,11 +179,8 @@ Expected<std::pair<int, ServerHello>, NTSTATUS> say_hello(std::u16string_view na
     int err = errno;
     close(fd);
     fd = -1;
-    if (err != EPROTOTYPE) {
-      if (err == ECONNREFUSED || err == ENOENT) return Unexpected{STATUS_OBJECT_NAME_NOT_FOUND};
-      if (err == EAGAIN) return Unexpected{STATUS_PIPE_NOT_AVAILABLE};  // the backlog is full
-      return Unexpected{status_from_errno(err)};
-    }
+    if (err == EAGAIN) return Unexpected{STATUS_PIPE_NOT_AVAILABLE};  // the backlog is full
+    if (err != ECONNREFUSED && err != ENOENT && err != EPROTOTYPE) return Unexpected{status_from_errno(err)};
   }
   if (fd < 0) return Unexpected{STATUS_OBJECT_NAME_NOT_FOUND};
   ServerHello reply{};

@@ -79,6 +79,12 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("RtlWakeConditionVariable", ntdll::RtlWakeConditionVariable),
     SILL_EXPORT_AS("RtlZeroMemory", ntdll::RtlZeroMemory),
 
+    // ---- I/O completion ports (pipes helper) ----
+    SILL_EXPORT_AS("NtCreateIoCompletion", ntdll::NtCreateIoCompletion),
+    SILL_EXPORT_AS("NtRemoveIoCompletion", ntdll::NtRemoveIoCompletion),
+    SILL_EXPORT_AS("NtRemoveIoCompletionEx", ntdll::NtRemoveIoCompletionEx),
+    SILL_EXPORT_AS("NtSetIoCompletion", ntdll::NtSetIoCompletion),
+
     // ---- Exceptions and unwinding (SEH helper) ----
     // (entries go here, sorted by name within the block)
     SILL_EXPORT(RtlAddFunctionTable),

@@ -662,6 +662,8 @@ BOOL WINAPI PeekNamedPipe(HANDLE pipe, void* buffer, DWORD size, DWORD* read, DW
 BOOL WINAPI GetNamedPipeInfo(HANDLE pipe, DWORD* flags, DWORD* out_size, DWORD* in_size, DWORD* max_instances) noexcept;
 BOOL WINAPI GetNamedPipeHandleStateW(HANDLE pipe, DWORD* state, DWORD* instances, DWORD* max_collection,
                                      DWORD* collect_timeout, LPWSTR user_name, DWORD user_name_size) noexcept;
+BOOL WINAPI GetNamedPipeHandleStateA(HANDLE pipe, DWORD* state, DWORD* instances, DWORD* max_collection,
+                                     DWORD* collect_timeout, LPSTR user_name, DWORD user_name_size) noexcept;
 BOOL WINAPI SetNamedPipeHandleState(HANDLE pipe, DWORD* mode, DWORD* max_collection, DWORD* collect_timeout) noexcept;
 BOOL WINAPI TransactNamedPipe(HANDLE pipe, void* in, DWORD in_size, void* out, DWORD out_size, DWORD* read,
                               OVERLAPPED* ov) noexcept;

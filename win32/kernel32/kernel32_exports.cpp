@@ -380,6 +380,7 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("CreateNamedPipeA", kernel32::CreateNamedPipeA),
     SILL_EXPORT_AS("CreateNamedPipeW", kernel32::CreateNamedPipeW),
     SILL_EXPORT_AS("DisconnectNamedPipe", kernel32::DisconnectNamedPipe),
+    SILL_EXPORT_AS("GetNamedPipeHandleStateA", kernel32::GetNamedPipeHandleStateA),
     SILL_EXPORT_AS("GetNamedPipeHandleStateW", kernel32::GetNamedPipeHandleStateW),
     SILL_EXPORT_AS("GetNamedPipeInfo", kernel32::GetNamedPipeInfo),
     SILL_EXPORT_AS("GetOverlappedResult", kernel32::GetOverlappedResult),

@@ -98,6 +98,24 @@ BOOL WINAPI GetNamedPipeHandleStateW(HANDLE h, DWORD* state, DWORD* instances, D
   return TRUE;
 }
 
+BOOL WINAPI GetNamedPipeHandleStateA(HANDLE h, DWORD* state, DWORD* instances, DWORD* max_collection,
+                                     DWORD* collect_timeout, LPSTR user_name, DWORD user_name_size) noexcept {
+  try {
+    char16_t wide[256];
+    if (!GetNamedPipeHandleStateW(h, state, instances, max_collection, collect_timeout, user_name ? wide : nullptr,
+                                  256))
+      return FALSE;
+    if (user_name) {
+      std::string name = nt::utf16_to_ansi(wide);
+      if (user_name_size <= name.size()) return fail_error(win::ERROR_INSUFFICIENT_BUFFER, FALSE);
+      copy_out<char>(name, user_name, user_name_size);
+    }
+    return TRUE;
+  } catch (...) {
+    return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, FALSE);
+  }
+}
+
 BOOL WINAPI SetNamedPipeHandleState(HANDLE h, DWORD* mode, DWORD* max_collection, DWORD* collect_timeout) noexcept {
   auto p = named_pipe_of(h);
   if (!p) {
