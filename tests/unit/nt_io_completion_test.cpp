@@ -48,12 +48,23 @@ TEST(NtIoCompletion, ClosingTheLastHandleWakesWaiters) {
   EXPECT_EQ(result, STATUS_ABANDONED_WAIT_0);
 }
 
-TEST(NtOverlappedIo, PendingReadFinishesWhenDataArrives) {
+namespace {
+// An overlapped File over one end of a socket pair; `*peer` is the other end's fd.
+Ref<File> overlapped_socket(int* peer) {
   int fds[2];
-  ASSERT_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds), 0);
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) return {};
   Ref<File> f = file_from_fd(fds[0], GENERIC_READ);
   f->overlapped = true;
   make_nonblocking(*f);
+  *peer = fds[1];
+  return f;
+}
+}  // namespace
+
+TEST(NtOverlappedIo, PendingReadFinishesWhenDataArrives) {
+  int peer = -1;
+  Ref<File> f = overlapped_socket(&peer);
+  ASSERT_TRUE(f);
   auto port = make_object<IoCompletion>(0);
   f->completion_port = port;
   f->completion_key = 7;
@@ -68,7 +79,7 @@ TEST(NtOverlappedIo, PendingReadFinishesWhenDataArrives) {
   ASSERT_EQ(start_read(f, buf, sizeof buf, std::nullopt, t, &done), STATUS_PENDING);
   EXPECT_EQ(iosb[0], static_cast<win::ULONG_PTR>(STATUS_PENDING));
   ASSERT_TRUE(find_request(iosb));
-  ASSERT_EQ(write(fds[1], "abc", 3), 3);
+  ASSERT_EQ(write(peer, "abc", 3), 3);
   CompletionPacket p;
   std::size_t n = 0;
   ASSERT_EQ(port->remove(std::span(&p, 1), &n, 5000, false), STATUS_SUCCESS);
@@ -79,15 +90,13 @@ TEST(NtOverlappedIo, PendingReadFinishesWhenDataArrives) {
   EXPECT_EQ(iosb[1], 3u);
   EXPECT_TRUE(event->signaled);
   EXPECT_FALSE(find_request(iosb));
-  close(fds[1]);
+  close(peer);
 }
 
 TEST(NtOverlappedIo, CancelFinishesWithTheStatusGiven) {
-  int fds[2];
-  ASSERT_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds), 0);
-  Ref<File> f = file_from_fd(fds[0], GENERIC_READ);
-  f->overlapped = true;
-  make_nonblocking(*f);
+  int peer = -1;
+  Ref<File> f = overlapped_socket(&peer);
+  ASSERT_TRUE(f);
   win::ULONG_PTR iosb[2] = {0, 0};
   IoTarget t;
   t.iosb = iosb;
@@ -97,7 +106,7 @@ TEST(NtOverlappedIo, CancelFinishesWithTheStatusGiven) {
   EXPECT_EQ(cancel_io(*f, std::nullopt, std::nullopt), STATUS_SUCCESS);
   EXPECT_EQ(static_cast<win::NTSTATUS>(iosb[0]), STATUS_CANCELLED);
   EXPECT_EQ(cancel_io(*f, std::nullopt, std::nullopt), STATUS_NOT_FOUND);
-  close(fds[1]);
+  close(peer);
 }
 
 TEST(NtNamedPipe, AddressesIgnoreCaseAndDependOnThePrefix) {
