@@ -23,6 +23,37 @@ static DWORD WINAPI poster(void *arg)
     return 0;
 }
 
+/* ntdll's forms, found at run time. */
+typedef struct { LONG_PTR Status; ULONG_PTR Information; } IO_STATUS;
+typedef LONG(WINAPI *NtSetIoCompletion_fn)(HANDLE, ULONG_PTR, ULONG_PTR, LONG, ULONG_PTR);
+typedef LONG(WINAPI *NtRemoveIoCompletion_fn)(HANDLE, ULONG_PTR *, ULONG_PTR *, IO_STATUS *, LARGE_INTEGER *);
+
+static void test_nt_forms(void)
+{
+    HMODULE ntdll = GetModuleHandleA("ntdll.dll");
+    NtSetIoCompletion_fn set = (NtSetIoCompletion_fn)(void *)GetProcAddress(ntdll, "NtSetIoCompletion");
+    NtRemoveIoCompletion_fn take = (NtRemoveIoCompletion_fn)(void *)GetProcAddress(ntdll, "NtRemoveIoCompletion");
+    tap_ok(set && take, "ntdll exports NtSetIoCompletion and NtRemoveIoCompletion");
+    if (!set || !take) return;
+    HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+    tap_int(set(port, 3, 0x40, 0, 9), 0, "NtSetIoCompletion");
+    ULONG_PTR key = 0, context = 0;
+    IO_STATUS io = {0, 0};
+    LARGE_INTEGER timeout;
+    timeout.QuadPart = -100000; /* 10 ms, relative */
+    tap_int(take(port, &key, &context, &io, &timeout), 0, "NtRemoveIoCompletion");
+    tap_ok(key == 3 && context == 0x40 && io.Information == 9, "...gives the packet");
+    tap_int(take(port, &key, &context, &io, &timeout), STATUS_TIMEOUT, "an empty port times out: STATUS_TIMEOUT");
+    /* A failure status set with NtSetIoCompletion comes out of GetQueuedCompletionStatus as an error. */
+    set(port, 4, 0, (LONG)0xC0000120 /* STATUS_CANCELLED */, 0);
+    DWORD bytes;
+    OVERLAPPED *ov;
+    SetLastError(0xdeadbeef);
+    tap_ok(!GetQueuedCompletionStatus(port, &bytes, &key, &ov, 0), "a packet with a failure status fails the call");
+    tap_int(GetLastError(), ERROR_OPERATION_ABORTED, "...with the status as an error");
+    CloseHandle(port);
+}
+
 static int g_apc_ran;
 static void CALLBACK apc(ULONG_PTR data) { g_apc_ran += (int)data; }
 
@@ -166,5 +197,6 @@ int main(void)
     tap_ok(GetQueuedCompletionStatus(port, &bytes, &key, &ov, 5000) && key == 9 && bytes == 1, "...and completes on the port");
     CloseHandle(f);
     CloseHandle(port);
+    test_nt_forms();
     return tap_done();
 }
