@@ -79,6 +79,13 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("RtlWakeConditionVariable", ntdll::RtlWakeConditionVariable),
     SILL_EXPORT_AS("RtlZeroMemory", ntdll::RtlZeroMemory),
 
+    // ---- Go runtime: thread suspension and contexts, what Go programs load (Go helper) ----
+    // (entries go here, sorted by name within the block)
+    SILL_EXPORT_AS("NtGetContextThread", ntdll::NtGetContextThread),
+    SILL_EXPORT_AS("NtResumeThread", ntdll::NtResumeThread),
+    SILL_EXPORT_AS("NtSetContextThread", ntdll::NtSetContextThread),
+    SILL_EXPORT_AS("NtSuspendThread", ntdll::NtSuspendThread),
+
     // ---- Exceptions and unwinding (SEH helper) ----
     // (entries go here, sorted by name within the block)
     SILL_EXPORT(RtlAddFunctionTable),

@@ -3,6 +3,11 @@
 #pragma once
 #include "base/wintypes.h"
 
+namespace sill::nt {
+struct CONTEXT;
+struct EXCEPTION_RECORD;
+}
+
 namespace sill::kernel32 {
 
 using namespace sill::win;
@@ -621,5 +626,16 @@ using THREAD_START_ROUTINE = DWORD(WINAPI*)(void* parameter);
 HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES* sa, SIZE_T stack_size, THREAD_START_ROUTINE start, void* parameter,
                            DWORD flags, DWORD* thread_id) noexcept;
 [[noreturn]] void WINAPI ExitThread(DWORD code) noexcept;
+
+// ---- Go runtime (Go helper): thread suspension and contexts (thread_suspend.cpp) ----
+BOOL WINAPI GetThreadContext(HANDLE thread, nt::CONTEXT* ctx) noexcept;
+BOOL WINAPI SetThreadContext(HANDLE thread, const nt::CONTEXT* ctx) noexcept;
+DWORD WINAPI SuspendThread(HANDLE thread) noexcept;
+// processthreadsapi_priority.cpp, werapi.cpp
+BOOL WINAPI GetProcessPriorityBoost(HANDLE process, BOOL* disabled) noexcept;
+BOOL WINAPI SetProcessPriorityBoost(HANDLE process, BOOL disable) noexcept;
+void WINAPI RaiseFailFastException(nt::EXCEPTION_RECORD* rec, nt::CONTEXT* ctx, DWORD flags) noexcept;
+HRESULT WINAPI WerGetFlags(HANDLE process, DWORD* flags) noexcept;
+HRESULT WINAPI WerSetFlags(DWORD flags) noexcept;
 
 }  // namespace sill::kernel32

@@ -347,6 +347,17 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("lstrlenA", kernel32::lstrlenA),
     SILL_EXPORT_AS("lstrlenW", kernel32::lstrlenW),
 
+    // ---- Go runtime: thread suspension and contexts, what Go programs load (Go helper) ----
+    // (entries go here, sorted by name within the block)
+    SILL_EXPORT_AS("GetProcessPriorityBoost", kernel32::GetProcessPriorityBoost),
+    SILL_EXPORT_AS("GetThreadContext", kernel32::GetThreadContext),
+    SILL_EXPORT_AS("RaiseFailFastException", kernel32::RaiseFailFastException),
+    SILL_EXPORT_AS("SetProcessPriorityBoost", kernel32::SetProcessPriorityBoost),
+    SILL_EXPORT_AS("SetThreadContext", kernel32::SetThreadContext),
+    SILL_EXPORT_AS("SuspendThread", kernel32::SuspendThread),
+    SILL_EXPORT_AS("WerGetFlags", kernel32::WerGetFlags),
+    SILL_EXPORT_AS("WerSetFlags", kernel32::WerSetFlags),
+
     // ---- Exceptions: RaiseException, filters, forwarders to ntdll's Rtl* unwinder (SEH helper) ----
     // (entries go here, sorted by name within the block)
     SILL_EXPORT_FORWARD("AddVectoredContinueHandler", "ntdll.RtlAddVectoredContinueHandler"),

@@ -17,6 +17,7 @@
 #include "ntdll/process_internal.h"
 #include "ntdll/process_state.h"
 #include "ntdll/sync.h"
+#include "ntdll/thread_suspend.h"
 #include "win32/kernel32/kernel32.h"
 #include "win32/kernel32/kernel32_internal.h"
 
@@ -28,18 +29,8 @@ namespace {
 constexpr DWORD CREATE_SUSPENDED = 0x4, STACK_SIZE_PARAM_IS_A_RESERVATION = 0x10000;
 constexpr DWORD STILL_ACTIVE = 259;
 
-// A thread object: signaled once the thread has ended.
-class Thread : public nt::Waitable {
- public:
-  static constexpr nt::ObjectType kType = nt::ObjectType::Thread;
-  Thread() : Waitable(nt::ObjectType::Thread) {}
-  bool is_signaled(DWORD) const override { return ended; }
-  bool ended = false;        // under the wait lock
-  DWORD exit_code = STILL_ACTIVE;
-  DWORD tid = 0;
-  std::binary_semaphore resume{0};
-  std::atomic<int> suspend_count{0};
-};
+// A thread object (signaled once the thread has ended) with its suspend count: ntdll/thread_suspend.h.
+using Thread = nt::ThreadObject;
 
 struct StartContext {
   nt::Ref<Thread> thread;
@@ -55,6 +46,7 @@ thread_local DWORD t_exit_code = 0;
 thread_local Thread* t_thread = nullptr;
 
 void finish_thread(Thread& t, nt::TEB* teb, DWORD code) {
+  nt::detach_thread_object();
   loader::detach_thread();
   loader::unregister_thread_teb(teb);
   nt::finalize_thread_state(teb);
@@ -87,8 +79,9 @@ void* trampoline(void* arg) {
     pthread_attr_destroy(&attr);
   }
   syscall(SYS_arch_prctl, ARCH_SET_GS, teb);
+  nt::attach_thread_object(thread);  // from here on SuspendThread can stop it
   ctx->started.release();  // ctx is the creator's from here on: do not touch it
-  if (thread->suspend_count > 0) thread->resume.acquire();
+  nt::wait_until_resumed();  // CREATE_SUSPENDED
 
   loader::register_thread_teb(teb);
   nt::initialize_thread_state(teb);
@@ -114,7 +107,7 @@ HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES* sa, SIZE_T stack_size, THREAD_ST
   if (!start) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
   try {
     auto thread = nt::make_object<Thread>();
-    if (flags & CREATE_SUSPENDED) thread->suspend_count = 1;
+    if (flags & CREATE_SUSPENDED) thread->suspend_count = 1;  // ResumeThread: thread_suspend.cpp
     auto* teb = new nt::TEB();
     nt::TEB* self = nt::current_teb();
     teb->Tib.Self = &teb->Tib;
@@ -166,17 +159,6 @@ BOOL WINAPI GetExitCodeThread(HANDLE h, DWORD* code) noexcept {
   *code = (*t)->exit_code;
   nt::unlock_waits();
   return TRUE;
-}
-
-DWORD WINAPI ResumeThread(HANDLE h) noexcept {
-  auto t = nt::handle_table().get<Thread>(h);
-  if (!t) return fail_status(t.error(), DWORD{0xFFFFFFFF});
-  int prev = (*t)->suspend_count.load();
-  while (prev > 0 && !(*t)->suspend_count.compare_exchange_weak(prev, prev - 1)) {
-  }
-  if (prev == 1) (*t)->resume.release();
-  if (prev > 1) FIXME("nested suspension counts are only honoured at start");
-  return static_cast<DWORD>(prev);
 }
 
 DWORD WINAPI GetThreadId(HANDLE h) noexcept {

@@ -1,0 +1,266 @@
+// The registers of a suspended thread: read from and written to the ucontext its suspend signal
+// saved; a thread stopped in Sill's own code shows its innermost program frame instead, and a new
+// context for it waits for the return into the program (see thread_suspend.h).
+#include <dlfcn.h>
+
+#include <cstring>
+
+#include "base/debug.h"
+#include "ntdll/status.h"
+#include "ntdll/thread_suspend.h"
+#include "ntdll/unwind_elf.h"
+
+SILL_DEFAULT_DEBUG_CHANNEL(thread);
+
+extern "C" void sill_deferred_context_entry();
+
+namespace sill::nt {
+namespace {
+
+constexpr unsigned kMaxHostFrames = 64;
+// The kernel's signal frame: an XSAVE area follows the legacy FXSAVE image when these are set.
+constexpr std::uint32_t kFpXstateMagic1 = 0x46505853;
+constexpr std::size_t kXsaveHeaderOffset = 512, kSwReservedOffset = 464;
+
+bool is_host_code(DWORD64 pc) {
+  // Sill, libc and the vDSO are ELF objects the dynamic linker knows; PE images and generated
+  // stubs are not. _dl_find_object takes no lock (a parked thread may hold any).
+  dl_find_object found;
+  return _dl_find_object(reinterpret_cast<void*>(pc), &found) == 0;
+}
+
+// Steps ctx out of Sill's frames to the innermost program frame. False if the walk fails.
+bool unwind_to_program_frame(CONTEXT& ctx, bool is_return_address) {
+  for (unsigned i = 0; i < kMaxHostFrames && is_host_code(ctx.Rip); ++i) {
+    if (!unwind_elf_frame(ctx, is_return_address)) return false;
+    is_return_address = true;
+  }
+  return !is_host_code(ctx.Rip);
+}
+
+// The temporary suspension of a running thread for the time of a Get/SetThreadContext.
+class Stopped {
+ public:
+  Stopped(ThreadObject& t) : t_(t) { status_ = suspend_locked(t, nullptr); }
+  ~Stopped() {
+    if (nt_success(status_)) resume_locked(t_, nullptr);
+  }
+  NTSTATUS status() const { return status_; }
+
+ private:
+  ThreadObject& t_;
+  NTSTATUS status_;
+};
+
+// The full program-visible context of a parked thread (lock held).
+NTSTATUS stopped_context(ThreadObject& t, CONTEXT* full) {
+  if (!t.stopped_at) {
+    FIXME_ONCE("the registers of a thread suspended before its first instruction\n");
+    return STATUS_NOT_IMPLEMENTED;
+  }
+  if (t.deferred) {
+    *full = t.deferred_wanted;
+    return STATUS_SUCCESS;
+  }
+  context_from_ucontext(t.stopped_at, CONTEXT_ALL, full);
+  if (is_host_code(full->Rip) && !unwind_to_program_frame(*full, false)) {
+    FIXME_ONCE("no program frame above the built-in a suspended thread stopped in; showing its own registers\n");
+    context_from_ucontext(t.stopped_at, CONTEXT_ALL, full);
+  }
+  return STATUS_SUCCESS;
+}
+
+// Points the built-in's return into the program at the trampoline that applies t.deferred_wanted.
+NTSTATUS defer_context(ThreadObject& t, const CONTEXT* wanted) {
+  if (!t.deferred) {
+    CONTEXT reported;
+    context_from_ucontext(t.stopped_at, CONTEXT_ALL, &reported);
+    if (!unwind_to_program_frame(reported, false)) {
+      FIXME_ONCE("new registers for a thread stopped in a built-in without a program frame above it\n");
+      return STATUS_NOT_IMPLEMENTED;
+    }
+    auto* slot = reinterpret_cast<DWORD64*>(reported.Rsp - 8);
+    if (*slot != reported.Rip) {
+      FIXME_ONCE("new registers for a thread stopped in a built-in entered without a call\n");
+      return STATUS_NOT_IMPLEMENTED;
+    }
+    *slot = reinterpret_cast<DWORD64>(&sill_deferred_context_entry);
+    t.deferred_reported = reported;
+    t.deferred_wanted = reported;
+    t.deferred = true;
+  }
+  copy_context_parts(wanted, &t.deferred_wanted);
+  return STATUS_SUCCESS;
+}
+
+// The current thread's registers where the program called in (its innermost program frame).
+void own_context(CONTEXT* full) {
+  RtlCaptureContext(full);
+  unwind_to_program_frame(*full, true);
+  full->ContextFlags = CONTEXT_ALL;
+}
+
+}  // namespace
+
+void copy_context_parts(const CONTEXT* from, CONTEXT* to) {
+  const DWORD f = from->ContextFlags;
+  if ((f & CONTEXT_CONTROL) == CONTEXT_CONTROL) {
+    to->SegCs = from->SegCs;
+    to->SegSs = from->SegSs;
+    to->EFlags = from->EFlags;
+    to->Rsp = from->Rsp;
+    to->Rbp = from->Rbp;
+    to->Rip = from->Rip;
+  }
+  if ((f & CONTEXT_INTEGER) == CONTEXT_INTEGER) {
+    for (unsigned i = 0; i < 16; ++i)
+      if (i != 4 && i != 5) to->gpr(i) = const_cast<CONTEXT*>(from)->gpr(i);  // rsp, rbp: CONTROL
+  }
+  if ((f & CONTEXT_SEGMENTS) == CONTEXT_SEGMENTS) {
+    to->SegDs = from->SegDs;
+    to->SegEs = from->SegEs;
+    to->SegFs = from->SegFs;
+    to->SegGs = from->SegGs;
+  }
+  if ((f & CONTEXT_FLOATING_POINT) == CONTEXT_FLOATING_POINT) {
+    to->u.FltSave = from->u.FltSave;
+    to->MxCsr = from->MxCsr;
+  }
+  if ((f & CONTEXT_DEBUG_REGISTERS) == CONTEXT_DEBUG_REGISTERS) {
+    to->Dr0 = from->Dr0;
+    to->Dr1 = from->Dr1;
+    to->Dr2 = from->Dr2;
+    to->Dr3 = from->Dr3;
+    to->Dr6 = from->Dr6;
+    to->Dr7 = from->Dr7;
+  }
+}
+
+void context_from_ucontext(const ucontext_t* uc, DWORD flags, CONTEXT* ctx) {
+  const greg_t* g = uc->uc_mcontext.gregs;
+  std::memset(ctx, 0, sizeof *ctx);
+  ctx->ContextFlags = flags;
+  constexpr int kGregOf[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
+                               REG_R8,  REG_R9,  REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15};
+  for (unsigned i = 0; i < 16; ++i) ctx->gpr(i) = static_cast<DWORD64>(g[kGregOf[i]]);
+  ctx->Rip = static_cast<DWORD64>(g[REG_RIP]);
+  ctx->EFlags = static_cast<DWORD>(g[REG_EFL]);
+  const auto csgsfs = static_cast<std::uint64_t>(g[REG_CSGSFS]);
+  ctx->SegCs = static_cast<WORD>(csgsfs);
+  ctx->SegGs = static_cast<WORD>(csgsfs >> 16);
+  ctx->SegFs = static_cast<WORD>(csgsfs >> 32);
+  WORD ss, ds;
+  asm("movw %%ss, %0; movw %%ds, %1" : "=r"(ss), "=r"(ds));
+  ctx->SegSs = ss;
+  ctx->SegDs = ctx->SegEs = ds;
+  if (uc->uc_mcontext.fpregs) {
+    static_assert(sizeof(*uc->uc_mcontext.fpregs) == sizeof(ctx->u.FltSave));
+    std::memcpy(&ctx->u.FltSave, uc->uc_mcontext.fpregs, sizeof(ctx->u.FltSave));
+    ctx->MxCsr = ctx->u.FltSave.MxCsr;
+  }
+}
+
+void context_to_ucontext(const CONTEXT* ctx, ucontext_t* uc) {
+  greg_t* g = uc->uc_mcontext.gregs;
+  const DWORD f = ctx->ContextFlags;
+  if ((f & CONTEXT_CONTROL) == CONTEXT_CONTROL) {
+    g[REG_RSP] = static_cast<greg_t>(ctx->Rsp);
+    g[REG_RBP] = static_cast<greg_t>(ctx->Rbp);
+    g[REG_RIP] = static_cast<greg_t>(ctx->Rip);
+    // Arithmetic flags and the direction flag; the kernel keeps the rest as it must be.
+    g[REG_EFL] = static_cast<greg_t>((g[REG_EFL] & ~0xcd5ll) | (ctx->EFlags & 0xcd5));
+  }
+  if ((f & CONTEXT_INTEGER) == CONTEXT_INTEGER) {
+    constexpr int kGregOf[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, -1,      -1,      REG_RSI, REG_RDI,
+                                 REG_R8,  REG_R9,  REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15};
+    for (unsigned i = 0; i < 16; ++i)
+      if (kGregOf[i] >= 0) g[kGregOf[i]] = static_cast<greg_t>(const_cast<CONTEXT*>(ctx)->gpr(i));
+  }
+  if ((f & CONTEXT_FLOATING_POINT) == CONTEXT_FLOATING_POINT && uc->uc_mcontext.fpregs) {
+    auto* fx = reinterpret_cast<std::uint8_t*>(uc->uc_mcontext.fpregs);
+    std::memcpy(fx, &ctx->u.FltSave, sizeof(ctx->u.FltSave));
+    uc->uc_mcontext.fpregs->mxcsr = ctx->MxCsr;
+    // With XSAVE frames the kernel restores x87/SSE only if the header says they are in use.
+    std::uint32_t magic;
+    std::memcpy(&magic, fx + kSwReservedOffset, sizeof magic);
+    if (magic == kFpXstateMagic1) {
+      std::uint64_t xstate_bv;
+      std::memcpy(&xstate_bv, fx + kXsaveHeaderOffset, sizeof xstate_bv);
+      xstate_bv |= 3;
+      std::memcpy(fx + kXsaveHeaderOffset, &xstate_bv, sizeof xstate_bv);
+    }
+  }
+  if ((f & CONTEXT_DEBUG_REGISTERS) == CONTEXT_DEBUG_REGISTERS &&
+      (ctx->Dr0 | ctx->Dr1 | ctx->Dr2 | ctx->Dr3 | (ctx->Dr7 & 0xff))) {
+    FIXME_ONCE("hardware breakpoints (debug registers) are not set\n");
+  }
+}
+
+NTSTATUS get_thread_context(ThreadObject& t, CONTEXT* ctx) {
+  CONTEXT full;
+  if (is_current_thread(t)) {
+    own_context(&full);
+  } else {
+    std::lock_guard guard(t.lock);
+    Stopped stop(t);
+    if (!nt_success(stop.status())) return stop.status();
+    NTSTATUS s = stopped_context(t, &full);
+    if (!nt_success(s)) return s;
+  }
+  // Debug registers: none set (the FIXME above); they read as zero.
+  full.Dr0 = full.Dr1 = full.Dr2 = full.Dr3 = full.Dr6 = full.Dr7 = 0;
+  full.ContextFlags = ctx->ContextFlags;
+  copy_context_parts(&full, ctx);
+  return STATUS_SUCCESS;
+}
+
+NTSTATUS set_thread_context(ThreadObject& t, const CONTEXT* ctx) {
+  if (is_current_thread(t)) {
+    // Like NtContinue: the call does not return; the thread goes on with the new registers.
+    CONTEXT full;
+    own_context(&full);
+    copy_context_parts(ctx, &full);
+    full.ContextFlags = CONTEXT_ALL;
+    sill_restore_context_raw(&full);
+  }
+  std::lock_guard guard(t.lock);
+  Stopped stop(t);
+  if (!nt_success(stop.status())) return stop.status();
+  if (!t.stopped_at) {
+    FIXME_ONCE("new registers for a thread suspended before its first instruction\n");
+    return STATUS_NOT_IMPLEMENTED;
+  }
+  if (t.deferred || is_host_code(static_cast<DWORD64>(t.stopped_at->uc_mcontext.gregs[REG_RIP])))
+    return defer_context(t, ctx);
+  context_to_ucontext(ctx, t.stopped_at);
+  return STATUS_SUCCESS;
+}
+
+}  // namespace sill::nt
+
+using namespace sill::nt;
+
+// Entered from sill_deferred_context_entry (thread_suspend_return.S) when a built-in returns to the
+// program after SetThreadContext changed the thread's registers: `live` holds the registers the
+// program would have had after the return. Each register the caller of SetThreadContext left as
+// GetThreadContext showed it keeps its live value (the built-in's result in rax...).
+extern "C" [[noreturn]] void sill_apply_deferred_context(CONTEXT* live) {
+  CONTEXT reported, wanted;
+  {
+    ThreadObject* t = current_thread_object().get();  // the thread's own reference keeps it alive
+    std::lock_guard guard(t->lock);
+    reported = t->deferred_reported;
+    wanted = t->deferred_wanted;
+    t->deferred = false;
+  }
+  live->Rip = reported.Rip;
+  for (unsigned i = 0; i < 16; ++i)
+    if (wanted.gpr(i) != reported.gpr(i)) live->gpr(i) = wanted.gpr(i);
+  if (wanted.Rip != reported.Rip) live->Rip = wanted.Rip;
+  if (wanted.EFlags != reported.EFlags) live->EFlags = wanted.EFlags;
+  if (wanted.MxCsr != reported.MxCsr) live->MxCsr = live->u.FltSave.MxCsr = wanted.MxCsr;
+  for (unsigned i = 0; i < 16; ++i)
+    if (std::memcmp(&wanted.xmm(i), &reported.xmm(i), sizeof(M128A)) != 0) live->xmm(i) = wanted.xmm(i);
+  live->ContextFlags = CONTEXT_FULL;
+  sill_restore_context_raw(live);
+}
