@@ -631,7 +631,9 @@ HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES* sa, SIZE_T stack_size, THREAD_ST
 BOOL WINAPI GetThreadContext(HANDLE thread, nt::CONTEXT* ctx) noexcept;
 BOOL WINAPI SetThreadContext(HANDLE thread, const nt::CONTEXT* ctx) noexcept;
 DWORD WINAPI SuspendThread(HANDLE thread) noexcept;
-// processthreadsapi_priority.cpp, werapi.cpp
+// fileapi_dir_by_handle.cpp, processthreadsapi_priority.cpp, werapi.cpp
+BOOL WINAPI GetVolumeInformationByHandleW(HANDLE h, LPWSTR name, DWORD name_size, DWORD* serial, DWORD* max_component,
+                                          DWORD* flags, LPWSTR fs_name, DWORD fs_name_size) noexcept;
 BOOL WINAPI GetProcessPriorityBoost(HANDLE process, BOOL* disabled) noexcept;
 BOOL WINAPI SetProcessPriorityBoost(HANDLE process, BOOL disable) noexcept;
 void WINAPI RaiseFailFastException(nt::EXCEPTION_RECORD* rec, nt::CONTEXT* ctx, DWORD flags) noexcept;

@@ -351,6 +351,7 @@ const loader::Export exports[] = {
     // (entries go here, sorted by name within the block)
     SILL_EXPORT_AS("GetProcessPriorityBoost", kernel32::GetProcessPriorityBoost),
     SILL_EXPORT_AS("GetThreadContext", kernel32::GetThreadContext),
+    SILL_EXPORT_AS("GetVolumeInformationByHandleW", kernel32::GetVolumeInformationByHandleW),
     SILL_EXPORT_AS("RaiseFailFastException", kernel32::RaiseFailFastException),
     SILL_EXPORT_AS("SetProcessPriorityBoost", kernel32::SetProcessPriorityBoost),
     SILL_EXPORT_AS("SetThreadContext", kernel32::SetThreadContext),
