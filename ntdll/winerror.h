@@ -73,5 +73,15 @@ inline constexpr DWORD ERROR_FILE_INVALID = 1006;
 inline constexpr DWORD ERROR_DLL_INIT_FAILED = 1114;
 inline constexpr DWORD ERROR_UNABLE_TO_MOVE_REPLACEMENT = 1176;
 inline constexpr DWORD ERROR_MAPPED_ALIGNMENT = 1132;
+// Pipes and overlapped I/O.
+inline constexpr DWORD ERROR_SEM_TIMEOUT = 121;
+inline constexpr DWORD ERROR_BAD_PIPE = 230;
+inline constexpr DWORD ERROR_PIPE_BUSY = 231;
+inline constexpr DWORD ERROR_NO_DATA = 232;
+inline constexpr DWORD ERROR_PIPE_NOT_CONNECTED = 233;
+inline constexpr DWORD ERROR_PIPE_CONNECTED = 535;
+inline constexpr DWORD ERROR_PIPE_LISTENING = 536;
+inline constexpr DWORD ERROR_ABANDONED_WAIT_0 = 735;
+inline constexpr DWORD ERROR_IO_INCOMPLETE = 996;
 
 }  // namespace sill::win

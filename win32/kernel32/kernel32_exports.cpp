@@ -382,6 +382,32 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("UnhandledExceptionFilter", kernel32::UnhandledExceptionFilter),
     SILL_EXPORT_FORWARD("__C_specific_handler", "ntdll.__C_specific_handler"),
 
+    // ---- I/O: completion ports, overlapped I/O, named pipes (pipes helper) ----
+    SILL_EXPORT_AS("CallNamedPipeA", kernel32::CallNamedPipeA),
+    SILL_EXPORT_AS("CallNamedPipeW", kernel32::CallNamedPipeW),
+    SILL_EXPORT_AS("CancelIo", kernel32::CancelIo),
+    SILL_EXPORT_AS("CancelIoEx", kernel32::CancelIoEx),
+    SILL_EXPORT_AS("ConnectNamedPipe", kernel32::ConnectNamedPipe),
+    SILL_EXPORT_AS("CreateIoCompletionPort", kernel32::CreateIoCompletionPort),
+    SILL_EXPORT_AS("CreateNamedPipeA", kernel32::CreateNamedPipeA),
+    SILL_EXPORT_AS("CreateNamedPipeW", kernel32::CreateNamedPipeW),
+    SILL_EXPORT_AS("DisconnectNamedPipe", kernel32::DisconnectNamedPipe),
+    SILL_EXPORT_AS("GetNamedPipeHandleStateW", kernel32::GetNamedPipeHandleStateW),
+    SILL_EXPORT_AS("GetNamedPipeInfo", kernel32::GetNamedPipeInfo),
+    SILL_EXPORT_AS("GetOverlappedResult", kernel32::GetOverlappedResult),
+    SILL_EXPORT_AS("GetOverlappedResultEx", kernel32::GetOverlappedResultEx),
+    SILL_EXPORT_AS("GetQueuedCompletionStatus", kernel32::GetQueuedCompletionStatus),
+    SILL_EXPORT_AS("GetQueuedCompletionStatusEx", kernel32::GetQueuedCompletionStatusEx),
+    SILL_EXPORT_AS("PeekNamedPipe", kernel32::PeekNamedPipe),
+    SILL_EXPORT_AS("PostQueuedCompletionStatus", kernel32::PostQueuedCompletionStatus),
+    SILL_EXPORT_AS("ReadFileEx", kernel32::ReadFileEx),
+    SILL_EXPORT_AS("SetFileCompletionNotificationModes", kernel32::SetFileCompletionNotificationModes),
+    SILL_EXPORT_AS("SetNamedPipeHandleState", kernel32::SetNamedPipeHandleState),
+    SILL_EXPORT_AS("TransactNamedPipe", kernel32::TransactNamedPipe),
+    SILL_EXPORT_AS("WaitNamedPipeA", kernel32::WaitNamedPipeA),
+    SILL_EXPORT_AS("WaitNamedPipeW", kernel32::WaitNamedPipeW),
+    SILL_EXPORT_AS("WriteFileEx", kernel32::WriteFileEx),
+
 };
 }  // namespace
 
