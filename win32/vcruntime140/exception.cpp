@@ -69,7 +69,7 @@ se_translator_t WINAPI _set_se_translator(se_translator_t translator) noexcept {
 
 se_translator_t current_se_translator() noexcept { return thread_data().se_translator; }
 
-BOOL WINAPI __vcrt_InitializeCriticalSectionEx(CRITICAL_SECTION* cs, DWORD spin, DWORD flags) noexcept {
+BOOL WINAPI __vcrt_InitializeCriticalSectionEx(kernel32::CRITICAL_SECTION* cs, DWORD spin, DWORD flags) noexcept {
   return kernel32::InitializeCriticalSectionEx(cs, spin, flags);
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "base/wintypes.h"
+#include "win32/kernel32/kernel32.h"
 
 namespace sill::vcruntime {
 
@@ -43,7 +44,7 @@ void** WINAPI __current_exception() noexcept;
 void** WINAPI __current_exception_context() noexcept;
 int* WINAPI __processing_throw() noexcept;
 se_translator_t WINAPI _set_se_translator(se_translator_t translator) noexcept;
-BOOL WINAPI __vcrt_InitializeCriticalSectionEx(CRITICAL_SECTION* cs, DWORD spin, DWORD flags) noexcept;
+BOOL WINAPI __vcrt_InitializeCriticalSectionEx(kernel32::CRITICAL_SECTION* cs, DWORD spin, DWORD flags) noexcept;
 void WINAPI __NLG_Dispatch2() noexcept;
 void WINAPI __NLG_Return2() noexcept;
 

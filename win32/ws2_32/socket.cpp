@@ -131,7 +131,7 @@ int fd_of(SOCKET s) {
   int fd = f ? f.value()->fd() : -1;
   int type;
   socklen_t len = sizeof type;
-  if (fd < 0 || getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0) {
+  if (fd < 0 || ::getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0) {
     WSASetLastError(WSAENOTSOCK);
     return -1;
   }
