@@ -622,4 +622,12 @@ HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES* sa, SIZE_T stack_size, THREAD_ST
                            DWORD flags, DWORD* thread_id) noexcept;
 [[noreturn]] void WINAPI ExitThread(DWORD code) noexcept;
 
+// What MSVC/Rust programs call beside the UCRT (fileapi_handle.cpp, processthreadsapi_barrier.cpp).
+DWORD WINAPI GetFinalPathNameByHandleW(HANDLE h, LPWSTR buffer, DWORD size, DWORD flags) noexcept;
+BOOL WINAPI SetFileInformationByHandle(HANDLE h, int info_class, void* buffer, DWORD size) noexcept;
+BOOL WINAPI ReadDirectoryChangesW(HANDLE dir, void* buffer, DWORD size, BOOL subtree, DWORD filter, DWORD* returned,
+                                  void* overlapped, void* completion) noexcept;
+void WINAPI FlushProcessWriteBuffers() noexcept;
+BOOL WINAPI IsThreadAFiber() noexcept;
+
 }  // namespace sill::kernel32
