@@ -5,6 +5,7 @@
 
 #include "base/debug.h"
 #include "loader/callback.h"
+#include "win32/advapi32/advapi32.h"
 #include "win32/kernel32/kernel32.h"
 #include "win32/msvcrt/msvcrt.h"
 #include "win32/msvcrt/msvcrt_api.h"
@@ -121,5 +122,31 @@ void* WINAPI _create_locale(int category, const char* name) noexcept {
 void WINAPI _free_locale(void* locale) noexcept {}
 
 void* WINAPI __p__mbctype() noexcept { return g_mbctype; }
+
+// The locale names of the six categories (LC_COLLATE..LC_TIME): none, in the "C" locale.
+wchar** WINAPI ___lc_locale_name_func() noexcept {
+  static wchar* names[6] = {};
+  return names;
+}
+
+// The locale is only ever "C", so there is nothing to change under this lock; it is still a
+// lock, as callers pair it with reads they expect to be consistent.
+void WINAPI _lock_locales() noexcept { msvcrt::crt_lock(msvcrt::LOCK_TABLES).lock(); }
+void WINAPI _unlock_locales() noexcept { msvcrt::crt_lock(msvcrt::LOCK_TABLES).unlock(); }
+
+// ---- rand_s: the system's random generator, not rand()'s sequence ----
+
+errno_t WINAPI rand_s(unsigned* value) noexcept {
+  if (!value) {
+    msvcrt::set_errno(msvcrt::err::einval);
+    _invalid_parameter_noinfo();
+    return msvcrt::err::einval;
+  }
+  if (!advapi32::SystemFunction036(value, sizeof *value)) {
+    *value = 0;
+    return msvcrt::err::enomem;
+  }
+  return 0;
+}
 
 }  // namespace sill::ucrtbase

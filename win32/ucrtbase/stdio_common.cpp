@@ -164,6 +164,18 @@ std::uint64_t* WINAPI __local_stdio_printf_options() noexcept {
   return &options;
 }
 
+// The MSVC STL's basic_filebuf reads and moves a stream's buffer itself through these.
+errno_t WINAPI _get_stream_buffer_pointers(FILE* f, char*** base, char*** ptr, int** count) noexcept {
+  if (!f) {
+    invalid(einval);
+    return einval;
+  }
+  if (base) *base = &f->_base;
+  if (ptr) *ptr = &f->_ptr;
+  if (count) *count = &f->_cnt;
+  return 0;
+}
+
 int WINAPI __stdio_common_vfprintf(std::uint64_t options, FILE* f, const char* format, locale_t, va ap) noexcept {
   if (!f || !format) return invalid(einval);
   return msvcrt::stream_printf(f, format, ap, printf_options(options));

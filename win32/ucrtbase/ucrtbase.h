@@ -75,10 +75,15 @@ void* WINAPI _get_current_locale() noexcept;
 void* WINAPI _create_locale(int category, const char* name) noexcept;
 void WINAPI _free_locale(void* locale) noexcept;
 void* WINAPI __p__mbctype() noexcept;
+wchar** WINAPI ___lc_locale_name_func() noexcept;
+void WINAPI _lock_locales() noexcept;
+void WINAPI _unlock_locales() noexcept;
+errno_t WINAPI rand_s(unsigned* value) noexcept;
 
 // stdio_common.cpp: the printf/scanf entry points the UCRT's inline headers call.
 FILE* WINAPI __acrt_iob_func(unsigned index) noexcept;
 std::uint64_t* WINAPI __local_stdio_printf_options() noexcept;
+errno_t WINAPI _get_stream_buffer_pointers(FILE* f, char*** base, char*** ptr, int** count) noexcept;
 int WINAPI __stdio_common_vfprintf(std::uint64_t options, FILE* f, const char* format, locale_t, va_list_t ap) noexcept;
 int WINAPI __stdio_common_vfprintf_s(std::uint64_t options, FILE* f, const char* format, locale_t, va_list_t ap) noexcept;
 int WINAPI __stdio_common_vfwprintf(std::uint64_t options, FILE* f, const wchar* format, locale_t, va_list_t ap) noexcept;
