@@ -573,6 +573,7 @@ int format(Sink<C>& out, const C* f, __builtin_ms_va_list& ap, const Options& op
       case 'n': {
         if (!options.count_output) {  // the UCRT's invalid-parameter path: nothing more is written
           set_errno(err::einval);
+          if (options.invalid_parameter) options.invalid_parameter();
           return -1;
         }
         void* p = __builtin_va_arg(ap, void*);

@@ -26,6 +26,7 @@ struct Options {
   bool three_digit_exponents = false;  // UCRT's LEGACY_THREE_DIGIT_EXPONENTS
   bool legacy_wide_specifiers = true;  // %s/%c in a wide function take wide text
   bool count_output = true;            // %n stores (the UCRT refuses it unless enabled)
+  void (*invalid_parameter)() = nullptr;  // called when %n is refused (the UCRT's handler path)
 };
 
 // Formats into out; returns the number of characters produced, or -1 when the sink

@@ -36,6 +36,7 @@ msvcrt::fmt::Options printf_options(std::uint64_t bits) {
   o.three_digit_exponents = bits & kPrintfLegacyThreeDigitExponents;
   o.legacy_wide_specifiers = bits & kPrintfLegacyWideSpecifiers;
   o.count_output = _get_printf_count_output() != 0;
+  o.invalid_parameter = [] { _invalid_parameter_noinfo(); };
   return o;
 }
 

@@ -80,6 +80,14 @@ void WINAPI _lock_locales() noexcept;
 void WINAPI _unlock_locales() noexcept;
 errno_t WINAPI rand_s(unsigned* value) noexcept;
 
+// convert.cpp: C99's strtod grammar (hexadecimal, inf, nan).
+double WINAPI strtod(const char* s, char** end) noexcept;
+float WINAPI strtof(const char* s, char** end) noexcept;
+double WINAPI wcstod(const wchar* s, wchar** end) noexcept;
+float WINAPI wcstof(const wchar* s, wchar** end) noexcept;
+double WINAPI atof(const char* s) noexcept;
+double WINAPI _wtof(const wchar* s) noexcept;
+
 // stdio_common.cpp: the printf/scanf entry points the UCRT's inline headers call.
 FILE* WINAPI __acrt_iob_func(unsigned index) noexcept;
 std::uint64_t* WINAPI __local_stdio_printf_options() noexcept;

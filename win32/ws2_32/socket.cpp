@@ -63,6 +63,19 @@ int host_socket_option(int name) {
 constexpr int kWinSolSocket = 0xFFFF;
 constexpr int kWinIpv6V6Only = 27;
 
+// A Windows (level, option) as Linux numbers it; false (WSAENOPROTOOPT) for one not known.
+bool host_option(int level, int name, int* host_level, int* host_name) {
+  *host_level = level == kWinSolSocket ? SOL_SOCKET : level;
+  *host_name = name;
+  if (level == kWinSolSocket) *host_name = host_socket_option(name);
+  if (level == IPPROTO_IPV6 && name == kWinIpv6V6Only) *host_name = IPV6_V6ONLY;
+  if (level == IPPROTO_IP) *host_name = -1;  // Windows numbers IP_* options its own way
+  if (*host_name >= 0) return true;
+  FIXME("socket option %#x at level %#x\n", name, level);
+  WSASetLastError(WSAENOPROTOOPT);
+  return false;
+}
+
 // Creates the File object and its handle for a new socket fd.
 SOCKET adopt_fd(int fd) {
   if (fd < 0) {
@@ -307,16 +320,8 @@ int WINAPI getsockopt(SOCKET s, int level, int name, char* value, int* len) noex
     WSASetLastError(WSAEFAULT);
     return SOCKET_ERROR;
   }
-  int host_level = level == kWinSolSocket ? SOL_SOCKET : level;
-  int host_name = name;
-  if (level == kWinSolSocket) host_name = host_socket_option(name);
-  if (level == IPPROTO_IPV6 && name == kWinIpv6V6Only) host_name = IPV6_V6ONLY;
-  if (level == IPPROTO_IP) host_name = -1;  // Windows numbers IP_* options its own way
-  if (host_name < 0) {
-    FIXME("socket option %#x\n", name);
-    WSASetLastError(WSAENOPROTOOPT);
-    return SOCKET_ERROR;
-  }
+  int host_level, host_name;
+  if (!host_option(level, name, &host_level, &host_name)) return SOCKET_ERROR;
   if (level == kWinSolSocket && (host_name == SO_RCVTIMEO || host_name == SO_SNDTIMEO)) {
     timeval tv{};
     socklen_t tl = sizeof tv;
@@ -349,16 +354,8 @@ int WINAPI setsockopt(SOCKET s, int level, int name, const char* value, int len)
     WSASetLastError(WSAEFAULT);
     return SOCKET_ERROR;
   }
-  int host_level = level == kWinSolSocket ? SOL_SOCKET : level;
-  int host_name = name;
-  if (level == kWinSolSocket) host_name = host_socket_option(name);
-  if (level == IPPROTO_IPV6 && name == kWinIpv6V6Only) host_name = IPV6_V6ONLY;
-  if (level == IPPROTO_IP) host_name = -1;  // Windows numbers IP_* options its own way
-  if (host_name < 0) {
-    FIXME("socket option %#x\n", name);
-    WSASetLastError(WSAENOPROTOOPT);
-    return SOCKET_ERROR;
-  }
+  int host_level, host_name;
+  if (!host_option(level, name, &host_level, &host_name)) return SOCKET_ERROR;
   if (level == kWinSolSocket && (host_name == SO_RCVTIMEO || host_name == SO_SNDTIMEO) && len >= 4) {
     DWORD ms;
     std::memcpy(&ms, value, 4);
