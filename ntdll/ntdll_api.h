@@ -173,6 +173,9 @@ NTSTATUS WINAPI NtWriteFile(HANDLE h, HANDLE event, void* apc, void* apc_ctx, IO
 NTSTATUS WINAPI NtQueryInformationFile(HANDLE h, IO_STATUS_BLOCK* io, void* info, ULONG len,
                                        int info_class) noexcept;
 NTSTATUS WINAPI NtFlushBuffersFile(HANDLE h, IO_STATUS_BLOCK* io) noexcept;
+// Device requests (nt_device_io.cpp): no driver answers them yet.
+NTSTATUS WINAPI NtDeviceIoControlFile(HANDLE h, HANDLE event, void* apc, void* apc_ctx, IO_STATUS_BLOCK* io,
+                                      ULONG code, void* in, ULONG in_len, void* out, ULONG out_len) noexcept;
 
 // Threads: suspension and registers (thread_suspend*.cpp)
 NTSTATUS WINAPI NtGetContextThread(HANDLE thread, nt::CONTEXT* ctx) noexcept;

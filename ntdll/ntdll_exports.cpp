@@ -16,6 +16,7 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("NtCreateFile", ntdll::NtCreateFile),
     SILL_EXPORT_AS("NtCurrentTeb", ntdll::NtCurrentTeb),
     SILL_EXPORT_AS("NtDelayExecution", ntdll::NtDelayExecution),
+    SILL_EXPORT_AS("NtDeviceIoControlFile", ntdll::NtDeviceIoControlFile),
     SILL_EXPORT_AS("NtFlushBuffersFile", ntdll::NtFlushBuffersFile),
     SILL_EXPORT_AS("NtFreeVirtualMemory", ntdll::NtFreeVirtualMemory),
     SILL_EXPORT_AS("NtOpenFile", ntdll::NtOpenFile),

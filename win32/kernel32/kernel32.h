@@ -688,4 +688,12 @@ BOOL WINAPI CallNamedPipeW(LPCWSTR name, void* in, DWORD in_size, void* out, DWO
 BOOL WINAPI CallNamedPipeA(LPCSTR name, void* in, DWORD in_size, void* out, DWORD out_size, DWORD* read,
                            DWORD timeout) noexcept;
 
+// What MSVC/Rust programs call beside the UCRT (fileapi_handle.cpp, processthreadsapi_barrier.cpp).
+DWORD WINAPI GetFinalPathNameByHandleW(HANDLE h, LPWSTR buffer, DWORD size, DWORD flags) noexcept;
+BOOL WINAPI SetFileInformationByHandle(HANDLE h, int info_class, void* buffer, DWORD size) noexcept;
+BOOL WINAPI ReadDirectoryChangesW(HANDLE dir, void* buffer, DWORD size, BOOL subtree, DWORD filter, DWORD* returned,
+                                  void* overlapped, void* completion) noexcept;
+void WINAPI FlushProcessWriteBuffers() noexcept;
+BOOL WINAPI IsThreadAFiber() noexcept;
+
 }  // namespace sill::kernel32

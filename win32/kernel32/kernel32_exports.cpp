@@ -359,6 +359,13 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("WerGetFlags", kernel32::WerGetFlags),
     SILL_EXPORT_AS("WerSetFlags", kernel32::WerSetFlags),
 
+    // ---- What MSVC/Rust programs call beside the UCRT (ucrt helper) ----
+    SILL_EXPORT_AS("FlushProcessWriteBuffers", kernel32::FlushProcessWriteBuffers),
+    SILL_EXPORT_AS("GetFinalPathNameByHandleW", kernel32::GetFinalPathNameByHandleW),
+    SILL_EXPORT_AS("IsThreadAFiber", kernel32::IsThreadAFiber),
+    SILL_EXPORT_AS("ReadDirectoryChangesW", kernel32::ReadDirectoryChangesW),
+    SILL_EXPORT_AS("SetFileInformationByHandle", kernel32::SetFileInformationByHandle),
+
     // ---- Exceptions: RaiseException, filters, forwarders to ntdll's Rtl* unwinder (SEH helper) ----
     // (entries go here, sorted by name within the block)
     SILL_EXPORT_FORWARD("AddVectoredContinueHandler", "ntdll.RtlAddVectoredContinueHandler"),

@@ -48,8 +48,10 @@ thread_local Thread* t_thread = nullptr;
 void finish_thread(Thread& t, nt::TEB* teb, DWORD code) {
   nt::detach_thread_object();
   loader::detach_thread();
-  loader::unregister_thread_teb(teb);
+  // FLS callbacks (finalize_thread_state) before the static TLS blocks go: allocators such as
+  // mimalloc read their thread-local data from the callback.
   nt::finalize_thread_state(teb);
+  loader::unregister_thread_teb(teb);
   // Before the thread's handle is signaled, as on Windows: a waiter woken by the thread's end
   // finds its mutexes already abandoned.
   nt::abandon_owned_mutexes();
