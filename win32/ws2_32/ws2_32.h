@@ -85,6 +85,31 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void* in, DWORD in_len, void* out, DWO
 int WINAPI getaddrinfo(const char* node, const char* service, const ADDRINFOA* hints, ADDRINFOA** result) noexcept;
 void WINAPI freeaddrinfo(ADDRINFOA* info) noexcept;
 
+// enum_protocols.cpp (what the Go runtime asks at start-up)
+struct WSAPROTOCOLCHAIN {
+  int ChainLen;
+  DWORD ChainEntries[7];
+};
+struct WSAPROTOCOL_INFOW {
+  DWORD dwServiceFlags1, dwServiceFlags2, dwServiceFlags3, dwServiceFlags4;
+  DWORD dwProviderFlags;
+  struct {
+    DWORD Data1;
+    WORD Data2, Data3;
+    BYTE Data4[8];
+  } ProviderId;
+  DWORD dwCatalogEntryId;
+  WSAPROTOCOLCHAIN ProtocolChain;
+  int iVersion, iAddressFamily, iMaxSockAddr, iMinSockAddr, iSocketType, iProtocol, iProtocolMaxOffset,
+      iNetworkByteOrder, iSecurityScheme;
+  DWORD dwMessageSize;
+  DWORD dwProviderReserved;
+  char16_t szProtocol[256];
+};
+static_assert(sizeof(WSAPROTOCOL_INFOW) == 628 && offsetof(WSAPROTOCOL_INFOW, ProtocolChain) == 40);
+static_assert(offsetof(WSAPROTOCOL_INFOW, iVersion) == 72 && offsetof(WSAPROTOCOL_INFOW, szProtocol) == 116);
+int WINAPI WSAEnumProtocolsW(int* protocols, WSAPROTOCOL_INFOW* buffer, DWORD* buffer_length) noexcept;
+
 // Shared by the files above (socket.cpp).
 namespace detail {
 int fd_of(SOCKET s);  // -1 with WSAENOTSOCK set when s is not a socket

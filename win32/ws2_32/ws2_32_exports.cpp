@@ -7,6 +7,7 @@ namespace sill::builtin {
 namespace {
 const loader::Export exports[] = {
     SILL_EXPORT_AS("WSACleanup", ws2_32::WSACleanup),
+    SILL_EXPORT_AS("WSAEnumProtocolsW", ws2_32::WSAEnumProtocolsW),  // Go helper: enum_protocols.cpp
     SILL_EXPORT_AS("WSAGetLastError", ws2_32::WSAGetLastError),
     SILL_EXPORT_AS("WSAIoctl", ws2_32::WSAIoctl),
     SILL_EXPORT_AS("WSARecv", ws2_32::WSARecv),
