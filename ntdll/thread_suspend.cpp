@@ -154,6 +154,9 @@ NTSTATUS resume_thread(ThreadObject& t, ULONG* previous) {
 
 Expected<Ref<ThreadObject>, NTSTATUS> thread_from_handle(HANDLE h) {
   if (h == current_thread_handle()) return current_thread_object();
+  // The main thread of a child started with CREATE_SUSPENDED (CreateProcess) lives in another
+  // process: its handle is not a ThreadObject and ends here with STATUS_OBJECT_TYPE_MISMATCH.
+  // Resuming it belongs next to this lookup: NtResumeThread would hand it to the child's object.
   return handle_table().get<ThreadObject>(h);
 }
 

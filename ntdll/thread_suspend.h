@@ -84,9 +84,6 @@ bool is_current_thread(const ThreadObject& thread);
 NTSTATUS suspend_locked(ThreadObject& thread, ULONG* previous);
 void resume_locked(ThreadObject& thread, ULONG* previous);
 
-// CONTEXT <-> the registers a signal saved (only the parts ContextFlags names).
-void context_from_ucontext(const ucontext_t* uc, DWORD flags, CONTEXT* ctx);
-void context_to_ucontext(const CONTEXT* ctx, ucontext_t* uc);
 // Copies the parts of `from` that from->ContextFlags names into `to`.
 void copy_context_parts(const CONTEXT* from, CONTEXT* to);
 
