@@ -14,6 +14,8 @@
 // context set on such a thread is applied when the built-in returns to the program: the return
 // address is pointed at a trampoline that loads the new registers, keeping the live value of
 // every register the caller left as it was reported (the built-in's return value in Rax...).
+// Limitation: below the reported Rsp lie the built-in's own live frames; a caller may write the
+// return-address slot just below it (as Go's preemption does), nothing further down.
 #pragma once
 #include <ucontext.h>
 
@@ -52,6 +54,7 @@ class ThreadObject : public Waitable {
   bool deferred = false;
   CONTEXT deferred_reported;  // what GetThreadContext showed
   CONTEXT deferred_wanted;    // what SetThreadContext asked for
+  DWORD64 deferred_slot = 0;  // what the return-address slot held before the trampoline took it
 };
 
 // The calling thread's object: the one it was started with (attach_thread_object), else one made

@@ -77,18 +77,24 @@ NTSTATUS defer_context(ThreadObject& t, const CONTEXT* wanted) {
       FIXME_ONCE("new registers for a thread stopped in a built-in without a program frame above it\n");
       return STATUS_NOT_IMPLEMENTED;
     }
+    // The built-in returns through this slot. The caller may have written it already (Go pushes the
+    // thread's pc there before moving Rsp down to it): keep what it holds for the return.
     auto* slot = reinterpret_cast<DWORD64*>(reported.Rsp - 8);
-    if (*slot != reported.Rip) {
-      FIXME_ONCE("new registers for a thread stopped in a built-in entered without a call\n");
-      return STATUS_NOT_IMPLEMENTED;
-    }
+    t.deferred_slot = *slot;
     *slot = reinterpret_cast<DWORD64>(&sill_deferred_context_entry);
+    TRACE("thread %04x stopped in a built-in: new registers when it returns to %#llx\n", t.tid,
+          static_cast<unsigned long long>(reported.Rip));
     t.deferred_reported = reported;
     t.deferred_wanted = reported;
     t.deferred = true;
   }
   copy_context_parts(wanted, &t.deferred_wanted);
   return STATUS_SUCCESS;
+}
+
+template <auto... Members>
+void copy_fields(const CONTEXT* from, CONTEXT* to) {
+  ((to->*Members = from->*Members), ...);
 }
 
 // The current thread's registers where the program called in (its innermost program frame).
@@ -102,36 +108,18 @@ void own_context(CONTEXT* full) {
 
 void copy_context_parts(const CONTEXT* from, CONTEXT* to) {
   const DWORD f = from->ContextFlags;
-  if ((f & CONTEXT_CONTROL) == CONTEXT_CONTROL) {
-    to->SegCs = from->SegCs;
-    to->SegSs = from->SegSs;
-    to->EFlags = from->EFlags;
-    to->Rsp = from->Rsp;
-    to->Rbp = from->Rbp;
-    to->Rip = from->Rip;
-  }
-  if ((f & CONTEXT_INTEGER) == CONTEXT_INTEGER) {
+  auto has = [f](DWORD part) { return (f & part) == part; };
+  if (has(CONTEXT_CONTROL))
+    copy_fields<&CONTEXT::SegCs, &CONTEXT::SegSs, &CONTEXT::EFlags, &CONTEXT::Rsp, &CONTEXT::Rbp, &CONTEXT::Rip>(
+        from, to);
+  if (has(CONTEXT_INTEGER)) {
     for (unsigned i = 0; i < 16; ++i)
       if (i != 4 && i != 5) to->gpr(i) = const_cast<CONTEXT*>(from)->gpr(i);  // rsp, rbp: CONTROL
   }
-  if ((f & CONTEXT_SEGMENTS) == CONTEXT_SEGMENTS) {
-    to->SegDs = from->SegDs;
-    to->SegEs = from->SegEs;
-    to->SegFs = from->SegFs;
-    to->SegGs = from->SegGs;
-  }
-  if ((f & CONTEXT_FLOATING_POINT) == CONTEXT_FLOATING_POINT) {
-    to->u.FltSave = from->u.FltSave;
-    to->MxCsr = from->MxCsr;
-  }
-  if ((f & CONTEXT_DEBUG_REGISTERS) == CONTEXT_DEBUG_REGISTERS) {
-    to->Dr0 = from->Dr0;
-    to->Dr1 = from->Dr1;
-    to->Dr2 = from->Dr2;
-    to->Dr3 = from->Dr3;
-    to->Dr6 = from->Dr6;
-    to->Dr7 = from->Dr7;
-  }
+  if (has(CONTEXT_SEGMENTS)) copy_fields<&CONTEXT::SegDs, &CONTEXT::SegEs, &CONTEXT::SegFs, &CONTEXT::SegGs>(from, to);
+  if (has(CONTEXT_FLOATING_POINT)) copy_fields<&CONTEXT::u, &CONTEXT::MxCsr>(from, to);
+  if (has(CONTEXT_DEBUG_REGISTERS))
+    copy_fields<&CONTEXT::Dr0, &CONTEXT::Dr1, &CONTEXT::Dr2, &CONTEXT::Dr3, &CONTEXT::Dr6, &CONTEXT::Dr7>(from, to);
 }
 
 NTSTATUS get_thread_context(ThreadObject& t, CONTEXT* ctx) {
@@ -190,6 +178,8 @@ extern "C" [[noreturn]] void sill_apply_deferred_context(CONTEXT* live) {
     reported = t->deferred_reported;
     wanted = t->deferred_wanted;
     t->deferred = false;
+    // The slot the built-in returned through gets back what the program left there.
+    *reinterpret_cast<DWORD64*>(reported.Rsp - 8) = t->deferred_slot;
   }
   live->Rip = reported.Rip;
   for (unsigned i = 0; i < 16; ++i)
