@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "base/debug.h"
+#include "ntdll/process_internal.h"
 #include "ntdll/status.h"
 #include "ntdll/thread_suspend.h"
 #include "ntdll/ucontext_context.h"
@@ -39,19 +40,19 @@ bool unwind_to_program_frame(CONTEXT& ctx, bool is_return_address) {
 // The temporary suspension of a running thread for the time of a Get/SetThreadContext.
 class Stopped {
  public:
-  Stopped(ThreadObject& t) : t_(t) { status_ = suspend_locked(t, nullptr); }
+  Stopped(Thread& t) : t_(t) { status_ = suspend_locked(t, nullptr); }
   ~Stopped() {
     if (nt_success(status_)) resume_locked(t_, nullptr);
   }
   NTSTATUS status() const { return status_; }
 
  private:
-  ThreadObject& t_;
+  Thread& t_;
   NTSTATUS status_;
 };
 
 // The full program-visible context of a parked thread (lock held).
-NTSTATUS stopped_context(ThreadObject& t, CONTEXT* full) {
+NTSTATUS stopped_context(Thread& t, CONTEXT* full) {
   if (!t.stopped_at) {
     FIXME_ONCE("the registers of a thread suspended before its first instruction\n");
     return STATUS_NOT_IMPLEMENTED;
@@ -69,7 +70,7 @@ NTSTATUS stopped_context(ThreadObject& t, CONTEXT* full) {
 }
 
 // Points the built-in's return into the program at the trampoline that applies t.deferred_wanted.
-NTSTATUS defer_context(ThreadObject& t, const CONTEXT* wanted) {
+NTSTATUS defer_context(Thread& t, const CONTEXT* wanted) {
   if (!t.deferred) {
     CONTEXT reported;
     context_from_ucontext(t.stopped_at, CONTEXT_ALL, &reported);
@@ -82,7 +83,7 @@ NTSTATUS defer_context(ThreadObject& t, const CONTEXT* wanted) {
     auto* slot = reinterpret_cast<DWORD64*>(reported.Rsp - 8);
     t.deferred_slot = *slot;
     *slot = reinterpret_cast<DWORD64>(&sill_deferred_context_entry);
-    TRACE("thread %04x stopped in a built-in: new registers when it returns to %#llx\n", t.tid,
+    TRACE("thread %04x stopped in a built-in: new registers when it returns to %#llx\n", t.tid(),
           static_cast<unsigned long long>(reported.Rip));
     t.deferred_reported = reported;
     t.deferred_wanted = reported;
@@ -122,12 +123,12 @@ void copy_context_parts(const CONTEXT* from, CONTEXT* to) {
     copy_fields<&CONTEXT::Dr0, &CONTEXT::Dr1, &CONTEXT::Dr2, &CONTEXT::Dr3, &CONTEXT::Dr6, &CONTEXT::Dr7>(from, to);
 }
 
-NTSTATUS get_thread_context(ThreadObject& t, CONTEXT* ctx) {
+NTSTATUS get_thread_context(Thread& t, CONTEXT* ctx) {
   CONTEXT full;
   if (is_current_thread(t)) {
     own_context(&full);
   } else {
-    std::lock_guard guard(t.lock);
+    std::lock_guard guard(t.suspend_lock);
     Stopped stop(t);
     if (!nt_success(stop.status())) return stop.status();
     NTSTATUS s = stopped_context(t, &full);
@@ -140,7 +141,7 @@ NTSTATUS get_thread_context(ThreadObject& t, CONTEXT* ctx) {
   return STATUS_SUCCESS;
 }
 
-NTSTATUS set_thread_context(ThreadObject& t, const CONTEXT* ctx) {
+NTSTATUS set_thread_context(Thread& t, const CONTEXT* ctx) {
   if (is_current_thread(t)) {
     // Like NtContinue: the call does not return; the thread goes on with the new registers.
     CONTEXT full;
@@ -149,7 +150,7 @@ NTSTATUS set_thread_context(ThreadObject& t, const CONTEXT* ctx) {
     full.ContextFlags = CONTEXT_ALL;
     sill_restore_context_raw(&full);
   }
-  std::lock_guard guard(t.lock);
+  std::lock_guard guard(t.suspend_lock);
   Stopped stop(t);
   if (!nt_success(stop.status())) return stop.status();
   if (!t.stopped_at) {
@@ -173,8 +174,8 @@ using namespace sill::nt;
 extern "C" [[noreturn]] void sill_apply_deferred_context(CONTEXT* live) {
   CONTEXT reported, wanted;
   {
-    ThreadObject* t = current_thread_object().get();  // the thread's own reference keeps it alive
-    std::lock_guard guard(t->lock);
+    Ref<Thread> t = find_thread(current_thread_id());
+    std::lock_guard guard(t->suspend_lock);
     reported = t->deferred_reported;
     wanted = t->deferred_wanted;
     t->deferred = false;

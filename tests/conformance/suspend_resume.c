@@ -50,7 +50,7 @@ __asm__(".globl inject_tick\n"
         "  popfq\n"
         "  ret\n");
 
-static volatile LONG g_work_stop;
+static volatile LONG g_work_stop, g_work_started;
 struct work {
     ULONG64 acc;
     ULONG iterations;
@@ -65,6 +65,7 @@ static DWORD WINAPI worker(void *arg)
     struct work *w = arg;
     ULONG64 acc = 1;
     ULONG i;
+    g_work_started = 1;
     for (i = 0; !g_work_stop; ++i) {
         acc = step(acc, i);
         if ((i & 4095) == 0) {
@@ -208,6 +209,7 @@ static void test_preemption_pattern(void)
     struct work w = {0};
     HANDLE t = CreateThread(NULL, 0, worker, &w, 0, NULL);
     int rounds = 0, set_ok = 1;
+    for (int i = 0; i < 5000 && !g_work_started; ++i) Sleep(1);
     for (rounds = 0; rounds < 300; ++rounds) {
         CONTEXT ctx;
         SuspendThread(t);

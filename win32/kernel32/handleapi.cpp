@@ -30,7 +30,9 @@ BOOL WINAPI DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process, 
   try {
     if (src == nt::current_thread_handle()) {
       // A real handle to the calling thread (the Go runtime keeps one per thread to suspend it).
-      HANDLE h = nt::handle_table().insert(nt::current_thread_object(), (options & DUPLICATE_SAME_ACCESS) ? 0x1FFFFF : access,
+      auto self = nt::thread_from_handle(src);
+      if (!self) return fail_status(self.error(), FALSE);
+      HANDLE h = nt::handle_table().insert(*self, (options & DUPLICATE_SAME_ACCESS) ? 0x1FFFFF : access,
                                            inherit ? nt::HANDLE_FLAG_INHERIT : 0);
       if (dst) *dst = h;
       return TRUE;

@@ -415,6 +415,15 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("WaitNamedPipeW", kernel32::WaitNamedPipeW),
     SILL_EXPORT_AS("WriteFileEx", kernel32::WriteFileEx),
 
+    // ---- Threads: stacks, termination, queries (threads helper) ----
+    SILL_EXPORT_AS("GetCurrentThreadStackLimits", kernel32::GetCurrentThreadStackLimits),
+    SILL_EXPORT_AS("GetProcessIdOfThread", kernel32::GetProcessIdOfThread),
+    SILL_EXPORT_AS("GetThreadTimes", kernel32::GetThreadTimes),
+    SILL_EXPORT_AS("OpenThread", kernel32::OpenThread),
+    SILL_EXPORT_AS("SetThreadAffinityMask", kernel32::SetThreadAffinityMask),
+    SILL_EXPORT_AS("SetThreadStackGuarantee", kernel32::SetThreadStackGuarantee),
+    SILL_EXPORT_AS("TerminateThread", kernel32::TerminateThread),
+
 };
 }  // namespace
 
