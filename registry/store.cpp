@@ -173,12 +173,21 @@ Expected<std::unique_ptr<Store>> Store::open(const std::string& path,
   sqlite3_extended_result_codes(impl->db, 1);
   sqlite3_busy_timeout(impl->db, kBusyTimeoutMs);
   sqlite3* db = impl->db;  // `impl` moves into the Store below; the connection stays
+  // SQLite answers some lock conflicts while a store is being set up (switching a new file to WAL,
+  // WAL recovery, two creators racing) with SQLITE_BUSY at once, without its busy handler:
+  // those are retried here for as long as the busy timeout.
   auto setup = [db](const char* sql) -> std::string {
-    char* err = nullptr;
-    int r = sqlite3_exec(db, sql, nullptr, nullptr, &err);
-    std::string msg = r == SQLITE_OK ? "" : (err ? err : sqlite3_errstr(r));
-    sqlite3_free(err);
-    return msg;
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+    for (;;) {
+      char* err = nullptr;
+      int r = sqlite3_exec(db, sql, nullptr, nullptr, &err);
+      std::string msg = r == SQLITE_OK ? "" : (err ? err : sqlite3_errstr(r));
+      sqlite3_free(err);
+      int primary = r & 0xFF;
+      if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || std::chrono::steady_clock::now() > give_up)
+        return msg;
+      usleep(2000);
+    }
   };
   // WAL: readers never wait for writers and a commit is one append to the log.
   // synchronous=NORMAL: a commit survives any process's death (it is in the kernel's
