@@ -16,6 +16,7 @@ enum class ObjectType : std::uint8_t {
   Thread,
   Process,
   Section,   // a file mapping (CreateFileMapping)
+  Token,     // an access token (advapi32's security_token.cpp)
   Other,
 };
 
