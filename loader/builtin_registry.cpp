@@ -5,6 +5,8 @@ extern const loader::BuiltinDll ntdll_dll;
 extern const loader::BuiltinDll kernel32_dll;
 extern const loader::BuiltinDll msvcrt_dll;
 extern const loader::BuiltinDll advapi32_dll;
+extern const loader::BuiltinDll oleaut32_dll;
+extern const loader::BuiltinDll user32_dll;
 }  // namespace sill::builtin
 
 namespace sill::loader {
@@ -16,6 +18,8 @@ std::span<const BuiltinDll* const> builtin_dlls() {
       &builtin::kernel32_dll,
       &builtin::msvcrt_dll,
       &builtin::advapi32_dll,
+      &builtin::oleaut32_dll,
+      &builtin::user32_dll,
   };
   return all;
 }
