@@ -28,6 +28,7 @@ bench: build
 	@bench/startup.sh $(BUILD)
 	@bench/fileio.sh $(BUILD)
 	@bench/sync.sh $(BUILD)
+	@bench/sevenzip.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

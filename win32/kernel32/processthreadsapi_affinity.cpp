@@ -3,6 +3,7 @@
 // calling thread. Masks must be subsets of the processors the process may use.
 #include <dirent.h>
 #include <sched.h>
+#include <sys/sysinfo.h>
 
 #include <cstdlib>
 
@@ -33,9 +34,10 @@ DWORD_PTR thread_mask(pid_t tid) {
   return mask;
 }
 
+// The processors of the machine (not the caller's current affinity, which these functions change).
 bool valid_mask(DWORD_PTR mask) {
-  DWORD_PTR process = 0, system = 0;
-  GetProcessAffinityMask(nt::current_process_handle(), &process, &system);
+  const int count = get_nprocs_conf();
+  const DWORD_PTR system = count >= 64 ? ~DWORD_PTR{0} : (DWORD_PTR{1} << count) - 1;
   return mask && (mask & ~system) == 0;
 }
 

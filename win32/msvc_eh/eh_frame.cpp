@@ -35,7 +35,9 @@ enum CatchParam : unsigned {
   kOwnerFrame,   // frame whose try block caught it: the unwind target
   kParentFrame,  // frame of the function the catch funclet belongs to
   kFunclet,
-  kTryLow,  // the catching try block's first state: the owner frame is unwound to it
+  kTryLow,  // the catching try block's states: the owner frame is unwound to the first
+  kTryHigh,
+  kCatchHigh,
   kContinuationCount,
   kContinuation0,
   kContinuation1,
@@ -61,8 +63,8 @@ DWORD64 WINAPI call_catch_block(EXCEPTION_RECORD* consolidation) noexcept {
   ThreadEh& eh = thread_eh();
   if (eh.catch_count == ThreadEh::kMaxCatches) terminate_now("too many nested catch blocks");
   const unsigned index = eh.catch_count++;
-  eh.catches[index] = ActiveCatch{rec, reinterpret_cast<CONTEXT*>(p[kContext]), p[kOwnerFrame],
-                                  static_cast<int>(p[kTryLow]),
+  const TryBlock tb{static_cast<int>(p[kTryLow]), static_cast<int>(p[kTryHigh]), static_cast<int>(p[kCatchHigh]), 0};
+  eh.catches[index] = ActiveCatch{rec, reinterpret_cast<CONTEXT*>(p[kContext]), p[kOwnerFrame], p[kParentFrame], tb,
                                   reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0))};
   set_current(eh);
   if (is_cxx_exception(rec) && eh.uncaught > 0) --eh.uncaught;
@@ -112,28 +114,37 @@ FrameView view_frame(const FrameTables& tables, const DISPATCHER_CONTEXT* dc) {
   FrameView v;
   v.establisher = dc->EstablisherFrame;
   v.parent = v.establisher;
+  const ThreadEh& eh = thread_eh();
+  if (const int offset = tables.funclet_parent_frame_offset(); offset >= 0) {
+    // FH4 marks catch funclets. Which catch this one runs: the innermost whose call lies above it.
+    v.parent = *reinterpret_cast<const DWORD64*>(v.establisher + static_cast<DWORD>(offset));
+    for (unsigned i = eh.catch_count; i-- > 0;) {
+      if (eh.catches[i].call_sp <= v.establisher) continue;
+      v.in_catch_funclet = true;
+      v.funclet_try = eh.catches[i].try_block;
+      break;
+    }
+  }
+  // FH3: a catch funclet starts where one of the clauses' funclets does.
   const DWORD64 begin = dc->ImageBase + dc->FunctionEntry->BeginAddress;
   for (unsigned i = 0; i < tables.try_block_count() && !v.in_catch_funclet; ++i) {
     const TryBlock tb = tables.try_block(i);
     for (unsigned j = 0; j < tb.clause_count; ++j) {
       const CatchClause c = tables.clause(i, j);
       if (c.funclet != begin) continue;
-      int offset = tables.funclet_parent_frame_offset();
-      if (offset < 0) offset = c.parent_frame_offset;
-      v.parent = *reinterpret_cast<const DWORD64*>(v.establisher + static_cast<DWORD>(offset));
+      v.parent = *reinterpret_cast<const DWORD64*>(v.establisher + static_cast<DWORD>(c.parent_frame_offset));
       v.in_catch_funclet = true;
       v.funclet_try = tb;
       break;
     }
   }
-  const ThreadEh& eh = thread_eh();
   for (unsigned i = eh.catch_count; i-- > 0;) {
     if (eh.catches[i].owner_frame == v.establisher) {
       v.active = &eh.catches[i];
       break;
     }
   }
-  v.state = v.active ? v.active->try_low : tables.state_at(dc->ControlPc);
+  v.state = v.active ? v.active->try_block.low : tables.state_at(dc->ControlPc);
   return v;
 }
 
@@ -165,7 +176,7 @@ LONG unwind_frame(const FrameTables& tables, EXCEPTION_RECORD* rec, DISPATCHER_C
   return nt::ExceptionContinueSearch;
 }
 
-[[noreturn]] void catch_it(const FrameView& v, const CatchClause& clause, const CatchableType* type, int try_low,
+[[noreturn]] void catch_it(const FrameView& v, const CatchClause& clause, const CatchableType* type, const TryBlock& tb,
                            EXCEPTION_RECORD* rec, CONTEXT* ctx, DISPATCHER_CONTEXT* dc) {
   if (type) build_catch_object(clause, type, rec, v.parent);
   EXCEPTION_RECORD consolidation{};
@@ -179,7 +190,9 @@ LONG unwind_frame(const FrameTables& tables, EXCEPTION_RECORD* rec, DISPATCHER_C
   p[kOwnerFrame] = v.establisher;
   p[kParentFrame] = v.parent;
   p[kFunclet] = clause.funclet;
-  p[kTryLow] = static_cast<ULONG_PTR>(try_low);
+  p[kTryLow] = static_cast<ULONG_PTR>(tb.low);
+  p[kTryHigh] = static_cast<ULONG_PTR>(tb.high);
+  p[kCatchHigh] = static_cast<ULONG_PTR>(tb.catch_high);
   p[kContinuationCount] = clause.continuation_count;
   p[kContinuation0] = clause.continuation[0];
   p[kContinuation1] = clause.continuation[1];
@@ -203,11 +216,11 @@ LONG search_frame(const FrameTables& tables, EXCEPTION_RECORD* rec, CONTEXT* ctx
     const TryBlock tb = tables.try_block(i);
     if (v.state < tb.low || v.state > tb.high) continue;
     if (v.in_catch_funclet && (tb.low <= v.funclet_try.high || tb.high > v.funclet_try.catch_high)) continue;
-    if (v.active && tb.low >= v.active->try_low) continue;  // that try block (or one inside) is done
+    if (v.active && tb.low >= v.active->try_block.low) continue;  // that try block (or one inside) is done
     for (unsigned j = 0; j < tb.clause_count; ++j) {
       const CatchClause clause = tables.clause(i, j);
       const CatchableType* type = nullptr;
-      if (clause_catches(clause, rec, cxx_only, &type)) catch_it(v, clause, type, tb.low, rec, ctx, dc);
+      if (clause_catches(clause, rec, cxx_only, &type)) catch_it(v, clause, type, tb, rec, ctx, dc);
     }
   }
   if (cxx && !v.in_catch_funclet && tables.is_noexcept()) terminate_now("an exception left a noexcept function");

@@ -13,7 +13,8 @@ struct ActiveCatch {
   EXCEPTION_RECORD* record;  // the exception it caught
   CONTEXT* context;          // where that exception was raised
   DWORD64 owner_frame;       // the frame (function or funclet) whose try block caught it
-  int try_low;               // that try block's first state: the owner was unwound to it
+  DWORD64 parent_frame;      // the frame of the function that try block belongs to
+  TryBlock try_block;        // the owner was unwound to its first state
   std::uintptr_t call_sp;    // stack address of Sill's call of the funclet: frames above it are outside
 };
 

@@ -45,7 +45,8 @@ class FrameTables {
   virtual bool is_unwind_funclet(DWORD rva) const = 0;
   virtual bool only_cxx_exceptions() const = 0;  // compiled with /EHs
   virtual bool is_noexcept() const = 0;
-  // FH4 keeps the parent frame slot per funclet; FH3 in each catch clause (-1: not known here).
+  // FH4 marks catch funclets and gives where they keep the parent frame; -1 otherwise (FH3
+  // puts that offset in each catch clause instead).
   virtual int funclet_parent_frame_offset() const { return -1; }
 };
 

@@ -1,14 +1,13 @@
-// CharNext/CharPrev: one character forward or back in a string. UTF-16 steps
-// over surrogate pairs; ANSI strings step over UTF-8 sequences when the code
-// page is UTF-8 (every other supported page is single-byte).
+// CharNext/CharPrev: one character forward or back in a string. UTF-16 strings
+// move one code unit, as Windows' do (surrogate pairs are two steps); ANSI
+// strings step over UTF-8 sequences when the code page is UTF-8 (every other
+// supported page is single-byte).
 #include "ntdll/codepage.h"
 #include "win32/user32/user32.h"
 
 namespace sill::user32 {
 namespace {
 
-bool is_high_surrogate(char16_t c) { return c >= 0xD800 && c <= 0xDBFF; }
-bool is_low_surrogate(char16_t c) { return c >= 0xDC00 && c <= 0xDFFF; }
 bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 LPSTR next_in(UINT cp, LPCSTR s) {
@@ -31,13 +30,11 @@ LPSTR prev_in(UINT cp, LPCSTR start, LPCSTR s) {
 
 LPWSTR WINAPI CharNextW(LPCWSTR s) noexcept {
   if (!s || !*s) return const_cast<LPWSTR>(s);
-  if (is_high_surrogate(s[0]) && is_low_surrogate(s[1])) return const_cast<LPWSTR>(s + 2);
   return const_cast<LPWSTR>(s + 1);
 }
 
 LPWSTR WINAPI CharPrevW(LPCWSTR start, LPCWSTR s) noexcept {
   if (!s || s <= start) return const_cast<LPWSTR>(start);
-  if (s - 1 > start && is_low_surrogate(s[-1]) && is_high_surrogate(s[-2])) return const_cast<LPWSTR>(s - 2);
   return const_cast<LPWSTR>(s - 1);
 }
 
