@@ -205,8 +205,8 @@ LONG search_frame(const FrameTables& tables, EXCEPTION_RECORD* rec, CONTEXT* ctx
   // An exception leaving a destructor that runs during unwinding ends the program.
   if (eh.action_count && dc->EstablisherFrame > eh.actions[eh.action_count - 1])
     terminate_now("an exception left a destructor during stack unwinding");
-  if (tables.is_unwind_funclet(dc->FunctionEntry->BeginAddress))
-    terminate_now("an exception left a destructor during stack unwinding");
+  // An unwind funclet (destructors inlined into it) can only catch with try blocks of its own.
+  const bool unwind_funclet = tables.is_unwind_funclet(dc->FunctionEntry->BeginAddress);
 
   const bool cxx = is_cxx_exception(rec);
   const bool cxx_only = tables.only_cxx_exceptions();
@@ -217,12 +217,14 @@ LONG search_frame(const FrameTables& tables, EXCEPTION_RECORD* rec, CONTEXT* ctx
     if (v.state < tb.low || v.state > tb.high) continue;
     if (v.in_catch_funclet && (tb.low <= v.funclet_try.high || tb.high > v.funclet_try.catch_high)) continue;
     if (v.active && tb.low >= v.active->try_block.low) continue;  // that try block (or one inside) is done
+    if (unwind_funclet && !tables.state_in_code(tb.low, dc)) continue;
     for (unsigned j = 0; j < tb.clause_count; ++j) {
       const CatchClause clause = tables.clause(i, j);
       const CatchableType* type = nullptr;
       if (clause_catches(clause, rec, cxx_only, &type)) catch_it(v, clause, type, tb, rec, ctx, dc);
     }
   }
+  if (unwind_funclet) terminate_now("an exception left a destructor during stack unwinding");
   if (cxx && !v.in_catch_funclet && tables.is_noexcept()) terminate_now("an exception left a noexcept function");
   return nt::ExceptionContinueSearch;
 }

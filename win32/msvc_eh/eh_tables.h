@@ -43,6 +43,8 @@ class FrameTables {
   virtual int unwind_state(int state, DWORD64 parent_frame) const = 0;
   // Whether a function (or funclet) starting at this RVA is an unwind action of the map.
   virtual bool is_unwind_funclet(DWORD rva) const = 0;
+  // Whether the code of the function (or funclet) dc is in has instructions in state.
+  virtual bool state_in_code(int state, const DISPATCHER_CONTEXT* dc) const = 0;
   virtual bool only_cxx_exceptions() const = 0;  // compiled with /EHs
   virtual bool is_noexcept() const = 0;
   // FH4 marks catch funclets and gives where they keep the parent frame; -1 otherwise (FH3

@@ -18,7 +18,12 @@ namespace sill::msvc_eh {
   rec.NumberParameters = CXX_EXCEPTION_PARAMETERS;
   if (!object && !info) {
     const EXCEPTION_RECORD* current = eh.current_record;
-    if (!current || !is_cxx_exception(current)) terminate_now("throw; without an exception being handled");
+    if (!current) terminate_now("throw; without an exception being handled");
+    if (!is_cxx_exception(current)) {  // catch(...) of a structured exception: raise it again
+      EXCEPTION_RECORD again = *current;
+      RtlRaiseException(&again);
+      terminate_now("a structured exception was continued");
+    }
     for (DWORD i = 0; i < CXX_EXCEPTION_PARAMETERS; ++i) rec.ExceptionInformation[i] = current->ExceptionInformation[i];
     TRACE("rethrowing object %p\n", exception_object(current));
   } else {

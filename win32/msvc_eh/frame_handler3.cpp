@@ -61,6 +61,15 @@ class Tables3 final : public FrameTables {
       if (map[i].action && static_cast<DWORD>(map[i].action) == rva) return true;
     return false;
   }
+  bool state_in_code(int state, const DISPATCHER_CONTEXT* dc) const override {
+    const auto* map = at<IpToStateEntry3>(info_->ip_to_state_map);
+    for (DWORD i = 0; i < info_->ip_map_count; ++i) {
+      const auto ip = static_cast<DWORD>(map[i].ip);
+      if (map[i].state == state && ip >= dc->FunctionEntry->BeginAddress && ip < dc->FunctionEntry->EndAddress)
+        return true;
+    }
+    return false;
+  }
   bool only_cxx_exceptions() const override {
     return info_->magic >= CXX_MAGIC_3 && (info_->flags & FUNC_INFO_FLAG_EHS);
   }

@@ -140,6 +140,16 @@ class Tables4 final : public FrameTables {
       if (e.kind == kFunclet && static_cast<DWORD>(e.action) == rva) return true;
     return false;
   }
+  bool state_in_code(int state, const DISPATCHER_CONTEXT*) const override {
+    if (!ip_map_) return false;
+    Reader r(at(ip_map_));  // this FuncInfo's map covers exactly its function or funclet
+    const DWORD count = r.number();
+    for (DWORD i = 0; i < count; ++i) {
+      r.number();
+      if (static_cast<int>(r.number()) - 1 == state) return true;
+    }
+    return false;
+  }
   bool only_cxx_exceptions() const override { return flags_ & FI4_EHS; }
   bool is_noexcept() const override { return flags_ & FI4_NOEXCEPT; }
   int funclet_parent_frame_offset() const override { return parent_frame_offset_; }

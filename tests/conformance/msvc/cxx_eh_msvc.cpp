@@ -48,6 +48,7 @@ struct Diamond : VLeft, VRight {
   int d = 43;
 };
 
+volatile bool destructor_throws = true;  // volatile: the compiler must keep the catches reachable
 int unwound;
 bool uncaught_during_unwind;
 struct Sentinel {
@@ -239,7 +240,29 @@ void unwinding() {
   tap_int(unwound, 1, "destructor in the callback ran");
 }
 
-volatile bool destructor_throws = true;  // volatile: the compiler must keep the catch below reachable
+int caught_in_destructor;
+struct CatchingDestructor {
+  ~CatchingDestructor() {
+    try {
+      if (destructor_throws) throw 3;
+    } catch (int v) {
+      caught_in_destructor = v;
+    }
+  }
+};
+
+void destructor_catching_during_unwind() {
+  int outer = 0;
+  try {
+    CatchingDestructor d;
+    throw 1;
+  } catch (int v) {
+    outer = v;
+  }
+  tap_int(caught_in_destructor, 3, "a destructor running during unwinding catches its own exception");
+  tap_int(outer, 1, "the first exception still reaches its catch");
+}
+
 struct ThrowingDestructor {
   ~ThrowingDestructor() noexcept(false) {
     if (destructor_throws) throw 2;
@@ -280,6 +303,7 @@ int main() {
   hierarchy();
   rethrow_and_nesting();
   unwinding();
+  destructor_catching_during_unwind();
   return tap_done();
 }
 
