@@ -55,25 +55,13 @@ DWORD WINAPI GetCurrentProcessorNumber() noexcept {
   return cpu < 0 ? 0 : static_cast<DWORD>(cpu);
 }
 
-BOOL WINAPI SetThreadPriority(HANDLE thread, int priority) noexcept {
-  FIXME_ONCE("thread priorities are accepted but not applied");
-  return TRUE;
-}
-int WINAPI GetThreadPriority(HANDLE thread) noexcept {
-  return 0;  // THREAD_PRIORITY_NORMAL: the only priority threads have here
-}
+// SetThreadPriority/GetThreadPriority: processthreadsapi_thread_info.cpp.
 
 BOOL WINAPI GetProcessAffinityMask(HANDLE process, DWORD_PTR* process_mask, DWORD_PTR* system_mask) noexcept {
   if (process != nt::current_process_handle()) return fail_error(win::ERROR_INVALID_HANDLE, FALSE);
-  cpu_set_t set;
-  DWORD_PTR mask = 0;
-  if (sched_getaffinity(0, sizeof set, &set) == 0) {
-    for (int i = 0; i < 64; ++i)
-      if (CPU_ISSET(i, &set)) mask |= DWORD_PTR{1} << i;
-  }
-  if (!mask) mask = 1;
-  if (process_mask) *process_mask = mask;
-  if (system_mask) *system_mask = mask;
+  // The process's mask, not the calling thread's (SetThreadAffinityMask narrows that one).
+  if (process_mask) *process_mask = process_affinity();
+  if (system_mask) *system_mask = system_affinity();
   return TRUE;
 }
 
