@@ -59,15 +59,7 @@ for kind, total in plan:
         left -= size; i += 1
 PY
 
-wine=$(command -v wine64 || true)
-[ -n "$wine" ] || [ ! -x /usr/lib/wine/wine64 ] || wine=/usr/lib/wine/wine64
-if [ -n "$wine" ]; then
-  export WINEPREFIX="$build/bench/wineprefix" WINEDEBUG=-all
-  [ -d "$WINEPREFIX" ] || "$wine" wineboot -i >/dev/null 2>&1 || true
-  wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver)
-  "$wineserver" -p 2>/dev/null || true
-  trap '"$wineserver" -k 2>/dev/null || true; rm -rf "$work"' EXIT
-fi
+. "$src/bench/warm_wine.sh"
 
 cd "$work"
 switches="-t7z -mx=5 -mmt=2 -bso0 -bsp0"
