@@ -1,29 +1,16 @@
 // CharUpper/CharLower: in-place case mapping of a string, or of one character
-// passed in the low word of the pointer. The mapping is Unicode's simple one
-// for the BMP, from the host C library's C.UTF-8 locale; it is kept behind
-// map_case() so it can move onto the shared case tables when those exist.
-#include <locale.h>
-#include <wctype.h>
-
+// passed in the low word of the pointer, with Windows' one-unit-at-a-time
+// mapping (ntdll/nls_case.h).
 #include <string>
 
 #include "ntdll/codepage.h"
+#include "ntdll/nls_case.h"
 #include "win32/user32/user32.h"
 
 namespace sill::user32 {
 namespace {
 
-char16_t map_case(char16_t c, bool upper) {
-  static const locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
-  if (c < 0x80) {
-    if (upper && c >= u'a' && c <= u'z') return static_cast<char16_t>(c - 32);
-    if (!upper && c >= u'A' && c <= u'Z') return static_cast<char16_t>(c + 32);
-    return c;
-  }
-  if ((c >= 0xD800 && c <= 0xDFFF) || !utf8) return c;
-  const wint_t m = upper ? towupper_l(c, utf8) : towlower_l(c, utf8);
-  return m <= 0xFFFF ? static_cast<char16_t>(m) : c;  // a mapping out of the BMP keeps the character
-}
+char16_t map_case(char16_t c, bool upper) { return upper ? nt::nls::to_upper(c) : nt::nls::to_lower(c); }
 
 bool is_single_character(const void* p) { return (reinterpret_cast<std::uintptr_t>(p) >> 16) == 0; }
 
