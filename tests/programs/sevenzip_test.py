@@ -1,11 +1,11 @@
 """7-Zip's console archiver (7za.exe from 7zip-bin 5.2.0: 7-Zip 21.07, MSVC C++ against
-msvcrt.dll) through real jobs under sill: `i`; a folder of files (text, binary, empty,
-nested folders, a non-ASCII name) added to a .7z and a .zip, listed, tested and extracted
-into other folders and compared byte for byte with the names; a password-protected archive
-with the right and a wrong password; an archive that does not exist. Errors are 7-Zip's
-own messages and exit codes (2: fatal error, 7: command line error); 7-Zip reports the
-last two by throwing C++ exceptions up to main, through msvcrt's _CxxThrowException and
-__CxxFrameHandler.
+msvcrt.dll) through real jobs under sill: `sill check` finds every import; `i`; a folder of
+files (text, binary, empty, nested folders, a non-ASCII name) added to a .7z and a .zip,
+listed, tested and extracted into other folders and compared byte for byte with the names;
+a password-protected archive with the right and a wrong password; an archive that does not
+exist; an unknown switch. Errors are 7-Zip's own messages and exit codes (2: fatal error,
+7: command line error); 7-Zip reports the last two by throwing C++ exceptions up to main,
+through msvcrt's _CxxThrowException and __CxxFrameHandler.
 """
 import argparse
 import os
@@ -77,6 +77,10 @@ def main():
             r = subprocess.run([args.sill, str(exe), *argv], cwd=work, env=env, stdin=subprocess.DEVNULL,
                                capture_output=True, timeout=60)
             return r.returncode, r.stdout.decode("utf-8", "replace") + r.stderr.decode("utf-8", "replace")
+
+        r = subprocess.run([args.sill, "check", str(exe)], capture_output=True, text=True, timeout=60, env=env)
+        check(r.returncode == 0 and "All " in r.stdout and "imports from" in r.stdout,
+              "sill check: every import of 7za.exe is provided", r.stdout + r.stderr)
 
         status, out = run("i")
         check(status == 0 and "7-Zip (a) 21.07" in out and "Formats:" in out and " 7z " in out,
