@@ -30,6 +30,7 @@ bench: build
 	@bench/sync.sh $(BUILD)
 	@bench/registry.sh $(BUILD)
 	@bench/nls.sh $(BUILD)
+	@bench/sevenzip.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

@@ -14,15 +14,7 @@ for f in "$sill" "$pe" "$native"; do
   [ -e "$f" ] || { echo "bench: $f is missing; build first (make build)" >&2; exit 1; }
 done
 mkdir -p "$work/native" "$work/sill" "$work/wine"
-wine=$(command -v wine64 || true)
-[ -n "$wine" ] || [ ! -x /usr/lib/wine/wine64 ] || wine=/usr/lib/wine/wine64
-if [ -n "$wine" ]; then
-  export WINEPREFIX="$build/bench/wineprefix" WINEDEBUG=-all
-  [ -d "$WINEPREFIX" ] || "$wine" wineboot -i >/dev/null 2>&1 || true
-  wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver)
-  "$wineserver" -p 2>/dev/null || true
-  trap '"$wineserver" -k 2>/dev/null || true; rm -rf "$work"' EXIT
-fi
+. "$(dirname "$0")/warm_wine.sh"
 
 for job in write walk; do
   args=(-n "native Linux" "$native $job $work/native" -n "sill" "$sill $pe $job $work/sill")

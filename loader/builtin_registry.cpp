@@ -14,6 +14,8 @@ extern const loader::BuiltinDll ucrtbase_dll;
 extern const loader::BuiltinDll vcruntime140_1_dll;
 extern const loader::BuiltinDll vcruntime140_dll;
 extern const loader::BuiltinDll ws2_32_dll;
+extern const loader::BuiltinDll oleaut32_dll;
+extern const loader::BuiltinDll user32_dll;
 }  // namespace sill::builtin
 
 namespace sill::loader {
@@ -34,6 +36,8 @@ std::span<const BuiltinDll* const> builtin_dlls() {
       &builtin::vcruntime140_dll,
       &builtin::vcruntime140_1_dll,
       &builtin::ws2_32_dll,
+      &builtin::oleaut32_dll,
+      &builtin::user32_dll,
   };
   return all;
 }

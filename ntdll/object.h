@@ -18,6 +18,7 @@ enum class ObjectType : std::uint8_t {
   Section,   // a file mapping (CreateFileMapping)
   Key,       // a registry key (ntdll/registry_key.h)
   IoCompletion,  // an I/O completion port
+  Token,     // an access token (advapi32's security_token.cpp)
   Other,
 };
 

@@ -9,8 +9,9 @@ packages=(
   libboost-dev libboost-program-options-dev
   libgtest-dev libgmock-dev
   clang libclang-rt-14-dev
-  libsqlite3-dev libicu-dev lld
+  libsqlite3-dev libicu-dev lld llvm  # llvm: llvm-dlltool for the MSVC-layout test programs
   nettle-dev  # bcrypt's SHA-2 hashes
+  p7zip-full  # make bench: Linux 7z beside 7za.exe
   hyperfine  # make bench; Debian's Wine joins the comparison when installed (wine64)
 )
 # npm fetches the real Windows programs the acceptance tests run (tests/programs); a machine that

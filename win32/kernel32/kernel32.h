@@ -705,5 +705,30 @@ BOOL WINAPI ReadDirectoryChangesW(HANDLE dir, void* buffer, DWORD size, BOOL sub
                                   void* overlapped, void* completion) noexcept;
 void WINAPI FlushProcessWriteBuffers() noexcept;
 BOOL WINAPI IsThreadAFiber() noexcept;
+// ---- fileapi_legacy.cpp, ioapiset_device.cpp, sysinfoapi_memory.cpp, processthreadsapi_affinity.cpp ----
+struct MEMORYSTATUSEX {
+  DWORD dwLength;
+  DWORD dwMemoryLoad;
+  std::uint64_t ullTotalPhys;
+  std::uint64_t ullAvailPhys;
+  std::uint64_t ullTotalPageFile;
+  std::uint64_t ullAvailPageFile;
+  std::uint64_t ullTotalVirtual;
+  std::uint64_t ullAvailVirtual;
+  std::uint64_t ullAvailExtendedVirtual;
+};
+static_assert(sizeof(MEMORYSTATUSEX) == 64 && offsetof(MEMORYSTATUSEX, ullTotalPhys) == 8);
+BOOL WINAPI AreFileApisANSI() noexcept;
+LONG WINAPI CompareFileTime(const FILETIME* a, const FILETIME* b) noexcept;
+BOOL WINAPI DeviceIoControl(HANDLE h, DWORD code, void* in, DWORD in_size, void* out, DWORD out_size,
+                            DWORD* returned, OVERLAPPED* overlapped) noexcept;
+BOOL WINAPI DosDateTimeToFileTime(WORD dos_date, WORD dos_time, FILETIME* ft) noexcept;
+BOOL WINAPI FileTimeToDosDateTime(const FILETIME* ft, WORD* dos_date, WORD* dos_time) noexcept;
+DWORD WINAPI GetLogicalDriveStringsA(DWORD size, LPSTR buffer) noexcept;
+DWORD WINAPI GetLogicalDriveStringsW(DWORD size, LPWSTR buffer) noexcept;
+BOOL WINAPI GlobalMemoryStatusEx(MEMORYSTATUSEX* status) noexcept;
+void WINAPI SetFileApisToANSI() noexcept;
+void WINAPI SetFileApisToOEM() noexcept;
+BOOL WINAPI SetProcessAffinityMask(HANDLE process, DWORD_PTR mask) noexcept;
 
 }  // namespace sill::kernel32

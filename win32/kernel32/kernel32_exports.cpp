@@ -367,6 +367,19 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("ReadDirectoryChangesW", kernel32::ReadDirectoryChangesW),
     SILL_EXPORT_AS("SetFileInformationByHandle", kernel32::SetFileInformationByHandle),
 
+    // ---- 7-Zip's remaining imports: fileapi_legacy, ioapiset_device, sysinfoapi_memory, processthreadsapi_affinity ----
+    SILL_EXPORT_AS("AreFileApisANSI", kernel32::AreFileApisANSI),
+    SILL_EXPORT_AS("CompareFileTime", kernel32::CompareFileTime),
+    SILL_EXPORT_AS("DeviceIoControl", kernel32::DeviceIoControl),
+    SILL_EXPORT_AS("DosDateTimeToFileTime", kernel32::DosDateTimeToFileTime),
+    SILL_EXPORT_AS("FileTimeToDosDateTime", kernel32::FileTimeToDosDateTime),
+    SILL_EXPORT_AS("GetLogicalDriveStringsA", kernel32::GetLogicalDriveStringsA),
+    SILL_EXPORT_AS("GetLogicalDriveStringsW", kernel32::GetLogicalDriveStringsW),
+    SILL_EXPORT_AS("GlobalMemoryStatusEx", kernel32::GlobalMemoryStatusEx),
+    SILL_EXPORT_AS("SetFileApisToANSI", kernel32::SetFileApisToANSI),
+    SILL_EXPORT_AS("SetFileApisToOEM", kernel32::SetFileApisToOEM),
+    SILL_EXPORT_AS("SetProcessAffinityMask", kernel32::SetProcessAffinityMask),
+
     // ---- Exceptions: RaiseException, filters, forwarders to ntdll's Rtl* unwinder (SEH helper) ----
     // (entries go here, sorted by name within the block)
     SILL_EXPORT_FORWARD("AddVectoredContinueHandler", "ntdll.RtlAddVectoredContinueHandler"),

@@ -32,6 +32,10 @@ HANDLE insert_new_object(LPCWSTR name, nt::Ref<nt::Object> fresh, DWORD access, 
 // Open*: a handle to an existing named object of the kind (ERROR_FILE_NOT_FOUND when none).
 HANDLE open_named_object(LPCWSTR name, nt::ObjectType type, DWORD access, BOOL inherit);
 
+// Affinity masks (processthreadsapi_affinity.cpp): the process's, and the machine's processors.
+DWORD_PTR process_affinity();
+DWORD_PTR system_affinity();
+
 // An A-function's string argument as UTF-16 (nullopt for a null pointer).
 inline std::optional<std::u16string> from_ansi(const char* s) {
   if (!s) return std::nullopt;

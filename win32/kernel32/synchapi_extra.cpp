@@ -59,15 +59,9 @@ DWORD WINAPI GetCurrentProcessorNumber() noexcept {
 
 BOOL WINAPI GetProcessAffinityMask(HANDLE process, DWORD_PTR* process_mask, DWORD_PTR* system_mask) noexcept {
   if (process != nt::current_process_handle()) return fail_error(win::ERROR_INVALID_HANDLE, FALSE);
-  cpu_set_t set;
-  DWORD_PTR mask = 0;
-  if (sched_getaffinity(0, sizeof set, &set) == 0) {
-    for (int i = 0; i < 64; ++i)
-      if (CPU_ISSET(i, &set)) mask |= DWORD_PTR{1} << i;
-  }
-  if (!mask) mask = 1;
-  if (process_mask) *process_mask = mask;
-  if (system_mask) *system_mask = mask;
+  // The process's mask, not the calling thread's (SetThreadAffinityMask narrows that one).
+  if (process_mask) *process_mask = process_affinity();
+  if (system_mask) *system_mask = system_affinity();
   return TRUE;
 }
 

@@ -87,6 +87,8 @@ constexpr SystemMessage kMessages[] = {
 };
 
 const char16_t* system_message(DWORD id) {
+  // An HRESULT wrapping a Win32 error (FACILITY_WIN32, 0x8007xxxx) has that error's text.
+  if ((id & 0xFFFF0000u) == 0x80070000u) id &= 0xFFFFu;
   for (const SystemMessage& m : kMessages)
     if (m.id == id) return m.text;
   return nullptr;

@@ -6,7 +6,14 @@
 
 #include "win32/msvcrt/msvcrt.h"
 
+namespace sill::nt {
+struct EXCEPTION_POINTERS;
+}
+
 namespace sill::msvcrt {
+
+// xcptfilter.cpp
+int WINAPI _XcptFilter(unsigned long code, nt::EXCEPTION_POINTERS* pointers) noexcept;
 
 // assert.cpp
 [[noreturn]] void WINAPI _assert(const char* expr, const char* file, unsigned line) noexcept;

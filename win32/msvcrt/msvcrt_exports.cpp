@@ -2,6 +2,7 @@
 // Each block below is kept by the people working on that area; keep entries
 // sorted by name inside a block.
 #include "loader/builtin_dll.h"
+#include "win32/msvc_eh/msvc_eh.h"
 #include "win32/msvcrt/msvcrt_api.h"
 
 namespace sill::builtin {
@@ -561,6 +562,24 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("wctomb", msvcrt::wctomb),
     SILL_EXPORT_AS("wprintf", msvcrt::wprintf),
     SILL_EXPORT_AS("wscanf", msvcrt::wscanf),
+
+    // ---- C++ exception handling (win32/msvc_eh/, _XcptFilter in xcptfilter.cpp) ----
+    SILL_EXPORT_AS("??1type_info@@UEAA@XZ", msvc_eh::type_info_destructor),
+    SILL_EXPORT_AS("??8type_info@@QEBAHAEBV0@@Z", msvc_eh::type_info_equal),
+    SILL_EXPORT_AS("??9type_info@@QEBAHAEBV0@@Z", msvc_eh::type_info_not_equal),
+    SILL_EXPORT_AS("?_type_info_dtor_internal_method@type_info@@QEAAXXZ", msvc_eh::type_info_destructor),
+    SILL_EXPORT_AS("?before@type_info@@QEBAHAEBV0@@Z", msvc_eh::type_info_before),
+    SILL_EXPORT_AS("?name@type_info@@QEBAPEBDPEAU__type_info_node@@@Z", msvc_eh::type_info_name),
+    SILL_EXPORT_AS("?name@type_info@@QEBAPEBDXZ", msvc_eh::type_info_name),
+    SILL_EXPORT_AS("?raw_name@type_info@@QEBAPEBDXZ", msvc_eh::type_info_raw_name),
+    SILL_EXPORT_AS("?set_terminate@@YAP6AXXZP6AXXZ@Z", msvc_eh::set_terminate),
+    SILL_EXPORT_AS("?terminate@@YAXXZ", msvc_eh::terminate),
+    SILL_EXPORT_AS("_CxxThrowException", msvc_eh::_CxxThrowException),
+    SILL_EXPORT_AS("_XcptFilter", msvcrt::_XcptFilter),
+    SILL_EXPORT_AS("__CxxFrameHandler", msvc_eh::__CxxFrameHandler),
+    SILL_EXPORT_AS("__CxxFrameHandler3", msvc_eh::__CxxFrameHandler3),
+    SILL_EXPORT_AS("__uncaught_exception", msvc_eh::__uncaught_exception),
+    SILL_EXPORT_AS("_get_terminate", msvc_eh::_get_terminate),
 
     // ---- Locale objects, multibyte strings in the _setmbcp code page, lead bytes (ICU helper) ----
     SILL_EXPORT_AS("_create_locale", msvcrt::_create_locale),
