@@ -190,6 +190,8 @@ LoadError run_program(const std::string& unix_path, const std::vector<std::strin
   teb->Tib.StackLimit = static_cast<std::uint8_t*>(stack) + kPage;
   teb->Tib.StackBase = static_cast<std::uint8_t*>(stack) + kPage + reserve;
 
+  // CREATE_SUSPENDED: no program code, DLL initializers included, before the parent says so.
+  nt::wait_until_resumed();
   auto* ctx = new StartContext{exe, peb, core};
   sill_call_on_stack(start_on_program_stack, ctx, teb->Tib.StackBase);
 }

@@ -17,9 +17,11 @@ enum class ObjectType : std::uint8_t {
   Process,
   Section,   // a file mapping (CreateFileMapping)
   Other,
+  ChildThread,  // the main thread of a child process (ntdll/process_object.h)
 };
 
 class Object;
+class Waitable;
 // The named-object directory (object_namespace.cpp); see there.
 bool insert_named_object(Object* obj, std::u16string_view name);
 
@@ -31,6 +33,9 @@ class Object {
   Object& operator=(const Object&) = delete;
 
   ObjectType type() const { return type_; }
+  // The object as something a wait can name (events, threads, processes...), else nullptr; cheaper
+  // than a dynamic_cast on the wait functions' path.
+  virtual Waitable* as_waitable() { return nullptr; }
   void add_ref() { refs_.fetch_add(1, std::memory_order_relaxed); }
   // A reference unless the object is already being destroyed (for the name directory).
   bool try_add_ref() {

@@ -370,6 +370,12 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("UnhandledExceptionFilter", kernel32::UnhandledExceptionFilter),
     SILL_EXPORT_FORWARD("__C_specific_handler", "ntdll.__C_specific_handler"),
 
+    // ---- Processes: attribute lists for CreateProcess (handle inheritance) ----
+    // (entries go here, sorted by name within the block)
+    SILL_EXPORT_AS("DeleteProcThreadAttributeList", kernel32::DeleteProcThreadAttributeList),
+    SILL_EXPORT_AS("InitializeProcThreadAttributeList", kernel32::InitializeProcThreadAttributeList),
+    SILL_EXPORT_AS("UpdateProcThreadAttribute", kernel32::UpdateProcThreadAttribute),
+
 };
 }  // namespace
 

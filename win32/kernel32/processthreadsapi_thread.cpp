@@ -160,6 +160,7 @@ BOOL WINAPI GetExitCodeThread(HANDLE h, DWORD* code) noexcept {
     *code = STILL_ACTIVE;
     return TRUE;
   }
+  if (auto child = child_thread_exit_code(h)) return *code = *child, TRUE;  // a child process's thread
   auto t = nt::handle_table().get<Thread>(h);
   if (!t) return fail_status(t.error(), FALSE);
   nt::lock_waits();
@@ -169,6 +170,7 @@ BOOL WINAPI GetExitCodeThread(HANDLE h, DWORD* code) noexcept {
 }
 
 DWORD WINAPI ResumeThread(HANDLE h) noexcept {
+  if (auto child = resume_child_thread(h)) return *child;  // a child process's thread
   auto t = nt::handle_table().get<Thread>(h);
   if (!t) return fail_status(t.error(), DWORD{0xFFFFFFFF});
   int prev = (*t)->suspend_count.load();
@@ -181,6 +183,7 @@ DWORD WINAPI ResumeThread(HANDLE h) noexcept {
 
 DWORD WINAPI GetThreadId(HANDLE h) noexcept {
   if (h == nt::current_thread_handle()) return nt::current_thread_id();
+  if (auto child = child_thread_id(h)) return *child;  // a child process's thread
   auto t = nt::handle_table().get<Thread>(h);
   if (!t) return fail_status(t.error(), DWORD{0});
   return (*t)->tid;
