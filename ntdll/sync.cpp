@@ -121,6 +121,7 @@ bool take(Waitable* o, win::DWORD tid) {
 
 // With the wait lock (and the shared lock when any object is shared) held.
 std::optional<win::DWORD> try_acquire(std::span<Waitable* const> objects, bool wait_all, win::DWORD tid) {
+  if (objects.empty()) return std::nullopt;  // an alertable sleep
   if (wait_all) {
     for (Waitable* o : objects)
       if (!signaled(o, tid)) return std::nullopt;

@@ -357,7 +357,8 @@ Expected<nt::Ref<nt::Process>, NTSTATUS> spawn(const Spawn& s) {
 
 BOOL create_process(const char16_t* application, const char16_t* command_line, SECURITY_ATTRIBUTES* process_sa,
                     SECURITY_ATTRIBUTES* thread_sa, BOOL inherit, DWORD flags, std::optional<std::u16string> env,
-                    const char16_t* directory, const STARTUPINFOW* si, PROCESS_INFORMATION* pi) {
+                    const char16_t* directory, const STARTUPINFOW* si, const void* attributes,
+                    PROCESS_INFORMATION* pi) {
   if (!si || !pi || (!application && !command_line)) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
   if (flags & (DEBUG_PROCESS | DEBUG_ONLY_THIS_PROCESS)) {
     FIXME("debugging a child process is not supported");
@@ -399,11 +400,8 @@ BOOL create_process(const char16_t* application, const char16_t* command_line, S
     s.std_handles[2] = p->StandardError;
   }
 
-  // STARTUPINFOEX: an attribute list after the STARTUPINFO, whose handle list limits inheritance.
-  constexpr DWORD kStartupInfoExSize = sizeof(STARTUPINFOW) + sizeof(void*);
-  std::optional<std::vector<HANDLE>> only;
-  if ((flags & EXTENDED_STARTUPINFO_PRESENT) && si->cb >= kStartupInfoExSize)
-    only = inherited_handle_list(*reinterpret_cast<void* const*>(reinterpret_cast<const char*>(si) + sizeof(STARTUPINFOW)));
+  // The attribute list's handle list limits inheritance.
+  std::optional<std::vector<HANDLE>> only = inherited_handle_list(attributes);
   nt::InheritancePlan plan;
   if (inherit) {
     nt::plan_inheritance(plan, only ? &*only : nullptr);
@@ -428,6 +426,14 @@ BOOL create_process(const char16_t* application, const char16_t* command_line, S
   return TRUE;
 }
 
+// STARTUPINFOEX's attribute list (A and W forms alike: it follows the 104-byte STARTUPINFO).
+const void* attribute_list(const void* si, DWORD flags) {
+  constexpr DWORD kStartupInfoExSize = sizeof(STARTUPINFOW) + sizeof(void*);
+  if (!si || !(flags & EXTENDED_STARTUPINFO_PRESENT) || static_cast<const STARTUPINFOW*>(si)->cb < kStartupInfoExSize)
+    return nullptr;
+  return *reinterpret_cast<void* const*>(static_cast<const char*>(si) + sizeof(STARTUPINFOW));
+}
+
 // An environment block from lpEnvironment: UTF-16 with CREATE_UNICODE_ENVIRONMENT, else ANSI.
 std::optional<std::u16string> environment_block(const void* env, DWORD flags) {
   if (!env) return std::nullopt;
@@ -450,7 +456,7 @@ BOOL WINAPI CreateProcessW(LPCWSTR application, LPWSTR command_line, SECURITY_AT
                            LPCWSTR directory, STARTUPINFOW* si, PROCESS_INFORMATION* pi) noexcept {
   try {
     return create_process(application, command_line, process_sa, thread_sa, inherit, flags,
-                          environment_block(environment, flags), directory, si, pi);
+                          environment_block(environment, flags), directory, si, attribute_list(si, flags), pi);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, FALSE);
   }
@@ -466,7 +472,7 @@ BOOL WINAPI CreateProcessA(LPCSTR application, LPSTR command_line, SECURITY_ATTR
     std::memcpy(&w, si, sizeof w);  // same layout; the strings are not used
     w.lpReserved = w.lpDesktop = w.lpTitle = nullptr;
     return create_process(ptr(app), ptr(cl), process_sa, thread_sa, inherit, flags,
-                          environment_block(environment, flags), ptr(dir), &w, pi);
+                          environment_block(environment, flags), ptr(dir), &w, attribute_list(si, flags), pi);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, FALSE);
   }
