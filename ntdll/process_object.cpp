@@ -4,6 +4,7 @@
 #include "ntdll/process_object.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -129,6 +131,29 @@ void Process::reap() {
   TRACE("process %d ended with %#x", static_cast<int>(pid_), code);
 }
 
+// A process that is not our child: no waitpid; the pidfd becomes readable when it ends, and a
+// Sill process of the prefix recorded its exit code in the shared store on its way out.
+void Process::watch_foreign() {
+  std::uint64_t start_time = shared::process_start_time(pid_);
+  Ref<Process> keep = Ref<Process>::share(this);
+  std::thread([keep, start_time] {
+    pollfd p{keep->pidfd_, POLLIN, 0};
+    while (poll(&p, 1, -1) < 0 && errno == EINTR) {
+    }
+    std::optional<win::DWORD> code = shared::recorded_exit_code(keep->pid_, start_time);
+    signal_object(*keep, [&] {
+      if (!code) {
+        // Killed (by us: the code TerminateProcess asked for), or not a Sill process.
+        if (!keep->requested_code_) FIXME("the exit code of process %d is unknown", static_cast<int>(keep->pid_));
+        code = keep->requested_code_.value_or(0);
+      }
+      keep->exit_code_ = *code;
+      keep->ended_ = true;
+      if (keep->main_thread_) wake_waiters(*keep->main_thread_);
+    });
+  }).detach();
+}
+
 void watch_child(Process* p) {
   Ref<Process> keep = Ref<Process>::share(p);
   std::thread([keep] { keep->reap(); }).detach();
@@ -150,9 +175,13 @@ Expected<Ref<Process>, win::NTSTATUS> open_process(win::DWORD pid) {
   std::lock_guard g(g_children_lock);
   auto it = children().find(static_cast<pid_t>(pid));
   if (it != children().end() && it->second->try_add_ref()) return Ref<Process>::adopt(it->second);
-  if (pid != 0 && kill(static_cast<pid_t>(pid), 0) == 0)
-    FIXME("opening process %u, which is not a child of this one, is not supported", pid);
-  return Unexpected{STATUS_INVALID_CID};
+  if (pid == 0 || pid > INT32_MAX) return Unexpected{STATUS_INVALID_CID};
+  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, static_cast<pid_t>(pid), 0));
+  if (pidfd < 0) return Unexpected{errno == EPERM ? STATUS_ACCESS_DENIED : STATUS_INVALID_CID};
+  fcntl(pidfd, F_SETFD, FD_CLOEXEC);
+  Ref<Process> p = make_object<Process>(static_cast<pid_t>(pid), pidfd, -1);
+  p->watch_foreign();
+  return p;
 }
 
 win::DWORD exit_code_from_wait_status(int status) {

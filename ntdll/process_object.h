@@ -44,6 +44,8 @@ class Process : public Waitable {
 
  private:
   friend void watch_child(Process* p);
+  friend Expected<Ref<Process>, win::NTSTATUS> open_process(win::DWORD pid);
+  void watch_foreign();
   friend class ChildThread;
   void reap();
   const pid_t pid_;
@@ -76,7 +78,8 @@ class ChildThread : public Waitable {
 
 // A new child: registers it (for open_process) and starts the thread that reaps it.
 Ref<Process> adopt_child(pid_t pid, int pidfd, int exit_fd);
-// This process, or one of its living children; STATUS_INVALID_CID otherwise.
+// This process, one of its children, or another living process (watched through a pidfd; its exit
+// code is the one a Sill process records in the prefix's shared store); STATUS_INVALID_CID otherwise.
 Expected<Ref<Process>, win::NTSTATUS> open_process(win::DWORD pid);
 
 // The exit code a Linux wait status stands for (when no full code was reported):

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <string>
@@ -44,7 +45,7 @@ std::string store_path() {
   } else {
     key = std::to_string(std::hash<std::string>{}(prefix));
   }
-  return "/dev/shm/sill-objects-" + std::to_string(getuid()) + "-" + key;
+  return "/dev/shm/sill-objects-v" + std::to_string(kVersion) + "-" + std::to_string(getuid()) + "-" + key;
 }
 
 void initialize_header(Header& h) {
@@ -176,20 +177,54 @@ struct Locked {
 
 Store* store_if_mapped() { return g_store; }
 
+namespace {
+// /proc/PID/stat after the command name: "S ppid ..." (state first); false when unreadable.
+bool read_stat(int pid, char* buf, std::size_t size, const char** fields) {
+  char path[32];
+  std::snprintf(path, sizeof path, "/proc/%d/stat", pid);
+  int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  ssize_t n = read(fd, buf, size - 1);
+  ::close(fd);
+  if (n <= 0) return false;
+  buf[n] = 0;
+  const char* close_paren = std::strrchr(buf, ')');
+  if (!close_paren || close_paren[1] != ' ') return false;
+  *fields = close_paren + 2;
+  return true;
+}
+}  // namespace
+
 bool process_alive(int pid) {
   if (pid <= 0) return false;
   if (kill(pid, 0) != 0 && errno == ESRCH) return false;
   // A zombie has ended: only its parent has not looked yet.
-  char path[32], buf[256];
-  std::snprintf(path, sizeof path, "/proc/%d/stat", pid);
-  int fd = ::open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return errno != ENOENT;
-  ssize_t n = read(fd, buf, sizeof buf - 1);
-  ::close(fd);
-  if (n <= 0) return true;
-  buf[n] = 0;
-  const char* close_paren = std::strrchr(buf, ')');
-  return !(close_paren && close_paren[1] == ' ' && (close_paren[2] == 'Z' || close_paren[2] == 'X'));
+  char buf[512];
+  const char* fields;
+  if (!read_stat(pid, buf, sizeof buf, &fields)) return kill(pid, 0) == 0 || errno != ESRCH;
+  return fields[0] != 'Z' && fields[0] != 'X';
+}
+
+std::uint64_t process_start_time(int pid) {
+  char buf[512];
+  const char* fields;
+  if (!read_stat(pid, buf, sizeof buf, &fields)) return 0;
+  // starttime is field 22; the state (field 3) starts `fields`.
+  const char* p = fields;
+  for (int field = 3; field < 22 && p; ++field) {
+    p = std::strchr(p, ' ');
+    if (p) ++p;
+  }
+  return p ? std::strtoull(p, nullptr, 10) : 0;
+}
+
+std::optional<win::DWORD> recorded_exit_code(int pid, std::uint64_t start_time) {
+  Store* st = store();
+  if (!st) return std::nullopt;
+  Locked guard;
+  for (const ExitRecord& r : st->exits)
+    if (r.pid == pid && (start_time == 0 || r.start_time == start_time)) return r.code;
+  return std::nullopt;
 }
 
 std::u16string_view namespace_key(std::u16string_view name) {
@@ -288,11 +323,13 @@ Expected<Slot*, win::NTSTATUS> attach(std::string_view identity, Kind kind) {
   return s;
 }
 
-void on_process_exit() {
-  Store* st = g_store;
+void on_process_exit(win::DWORD code) {
+  Store* st = store();
   if (!st) return;
-  Locked guard;
   int pid = getpid();
+  std::uint64_t start_time = process_start_time(pid);
+  Locked guard;
+  st->exits[st->next_exit_record++ % kExitRecords] = ExitRecord{pid, code, start_time};
   for (std::uint32_t i = 0; i < st->header.slots_in_use; ++i) {
     Slot& s = st->slots[i];
     if (s.kind == Kind::Mutex && s.count > 0 && s.owner_pid == pid) abandon_locked(s);

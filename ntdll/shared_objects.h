@@ -10,6 +10,8 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "base/expected.h"
@@ -79,7 +81,12 @@ bool release_mutex(Slot* slot, win::DWORD tid);
 bool release_semaphore(Slot* slot, std::int32_t count, std::int32_t* previous);
 // The mutex's owner thread ends (or the process): abandons it if `tid` still owns it.
 void abandon_if_owned(Slot* slot, win::DWORD tid);
-// The process ends: abandons every shared mutex its threads own and frees its waiter words.
-void on_process_exit();
+// The process ends with `code`: abandons every shared mutex its threads own, frees its waiter words
+// and records the code for processes that opened this one (OpenProcess of a non-child).
+void on_process_exit(win::DWORD code);
+// The code a process of the prefix recorded when it ended; `start_time` tells a reused pid apart.
+std::optional<win::DWORD> recorded_exit_code(int pid, std::uint64_t start_time);
+// A running process's start time (/proc/PID/stat, clock ticks since boot), 0 when unknown.
+std::uint64_t process_start_time(int pid);
 
 }  // namespace sill::nt::shared

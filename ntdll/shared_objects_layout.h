@@ -13,9 +13,10 @@
 namespace sill::nt::shared {
 
 inline constexpr std::uint32_t kMagic = 0x4F4C4953;  // "SILO"
-// Bump when the layout changes: processes of two versions must not share a file.
+// Bump when the layout changes: it is part of the file's name, so two versions never share a file.
 inline constexpr std::uint32_t kVersion = 1;
-inline constexpr std::size_t kSlots = 2048, kWaiters = 1024, kNameMax = 260, kProcessesPerSlot = 64;
+inline constexpr std::size_t kSlots = 2048, kWaiters = 1024, kNameMax = 260, kProcessesPerSlot = 64,
+                                 kExitRecords = 256;
 
 // A thread's wake word (futex, not private: other processes wake it).
 struct SharedWaiter {
@@ -47,10 +48,19 @@ struct Header {
   pthread_mutex_t lock;        // robust, process-shared
 };
 
+// The exit codes of the processes that ended last (a ring), for OpenProcess of a non-child.
+struct ExitRecord {
+  std::int32_t pid;
+  std::uint32_t code;
+  std::uint64_t start_time;
+};
+
 struct Store {
   Header header;
   SharedWaiter waiters[kWaiters];
   Slot slots[kSlots];
+  std::uint32_t next_exit_record;
+  ExitRecord exits[kExitRecords];
 };
 
 // The store when this process has mapped it, else nullptr.

@@ -3,10 +3,13 @@
  * of that name. Checked: ERROR_ALREADY_EXISTS in the second process, ERROR_INVALID_HANDLE for a
  * name of another kind, ERROR_FILE_NOT_FOUND for an unknown or differently-cased name, "Local\"
  * naming the same object, semaphore counts and events set across processes, waits mixing local
- * and shared objects, a mutex held by the child and abandoned when it exits, and the name gone
+ * and shared objects, a mutex held by the child and abandoned when it exits (and by a thread of
+ * this process when the thread ends), OpenProcess of the parent (not a child) from the child, and
+ * the name gone
  * once every handle is closed.
  * The child reports by its exit code: 0, or a bit per failed check. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <windows.h>
 
 #include "tap.h"
@@ -42,11 +45,27 @@ static int child(void)
     HANDLE ping = OpenEventW(EVENT_MODIFY_STATE, FALSE, name_buf[N_PING]);
     HANDLE go = OpenEventW(SYNCHRONIZE, FALSE, name_buf[N_GO]);
     if (!ping || !go) failed |= 64;
+    /* The parent is not this process's child: OpenProcess finds it all the same. */
+    DWORD parent_id = 0, code = 0;
+    const wchar_t *digits = wcsrchr(name_buf[N_GO], L'_');
+    while (digits && --digits > name_buf[N_GO] && *digits >= L'0' && *digits <= L'9') {
+    }
+    if (digits) parent_id = wcstoul(digits + 1, NULL, 10);
+    HANDLE parent = OpenProcess(SYNCHRONIZE | PROCESS_QUERY_LIMITED_INFORMATION, FALSE, parent_id);
+    if (!parent || WaitForSingleObject(parent, 0) != WAIT_TIMEOUT || !GetExitCodeProcess(parent, &code) ||
+        code != STILL_ACTIVE)
+        failed |= 256;
+    CloseHandle(parent);
     SetEvent(ready);
     Sleep(100); /* the parent is, most likely, waiting for ping by now */
     SetEvent(ping);
     if (WaitForSingleObject(go, 10000) != WAIT_OBJECT_0) failed |= 128;
     ExitProcess(failed); /* still owning the mutex: it becomes abandoned */
+}
+
+static DWORD WINAPI take_and_end(void *mutex)
+{
+    return WaitForSingleObject((HANDLE)mutex, 5000);
 }
 
 static HANDLE start_child(const char *base)
@@ -107,6 +126,12 @@ int main(int argc, char **argv)
     SetEvent(go);
     tap_int(WaitForSingleObject(mutex, 10000), WAIT_ABANDONED_0, "the child exits owning the mutex: abandoned");
     tap_ok(ReleaseMutex(mutex), "...and this thread owns it now");
+    ReleaseMutex(mutex);
+    HANDLE thread = CreateThread(NULL, 0, take_and_end, mutex, 0, NULL);
+    WaitForSingleObject(thread, 10000);
+    CloseHandle(thread);
+    tap_int(WaitForSingleObject(mutex, 5000), WAIT_ABANDONED_0, "a thread of this process ends owning it: abandoned again");
+    tap_ok(ReleaseMutex(mutex), "...released");
     DWORD code = 1;
     WaitForSingleObject(process, 10000);
     GetExitCodeProcess(process, &code);

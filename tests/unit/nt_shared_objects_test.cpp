@@ -2,6 +2,7 @@
 // local objects, and a forked process that signals, holds and dies holding a mutex.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include <thread>
 
 #include "ntdll/process_internal.h"
+#include "ntdll/process_object.h"
 #include "ntdll/shared_objects.h"
 #include "ntdll/status.h"
 #include "ntdll/sync.h"
@@ -23,9 +25,11 @@ namespace {
 class SharedObjects : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
+    // One folder per user, reused: the store (a file in /dev/shm) belongs to the folder's inode.
     static std::string dir = [] {
-      char tmpl[] = "/tmp/sill-shared-test-XXXXXX";
-      return std::string(mkdtemp(tmpl));
+      std::string d = "/tmp/sill-shared-objects-test-" + std::to_string(getuid());
+      mkdir(d.c_str(), 0700);
+      return d;
     }();
     setenv("SILL_PREFIX", dir.c_str(), 1);
   }
@@ -91,6 +95,31 @@ TEST_F(SharedObjects, SemaphoreCountsAndMixedWaits) {
   setter.join();
   EXPECT_EQ(wait_for_objects(both, true, 0), WAIT_OBJECT_0);  // one count left
   EXPECT_EQ(wait_for_objects(both, true, 0), WAIT_TIMEOUT);
+}
+
+TEST_F(SharedObjects, OpenProcessOfANonChildSeesTheRecordedExitCode) {
+  int go[2];
+  ASSERT_EQ(pipe(go), 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    char c;
+    if (read(go[0], &c, 1) != 1) _exit(1);
+    shared::on_process_exit(0xC0DE5678);
+    _exit(3);
+  }
+  ASSERT_GT(pid, 0);
+  // Not registered as a child: opened like any process of the prefix.
+  auto p = open_process(static_cast<win::DWORD>(pid));
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ((*p)->exit_code(), STILL_ACTIVE);
+  ASSERT_EQ(write(go[1], "x", 1), 1);
+  Waitable* objs[] = {p->get()};
+  EXPECT_EQ(wait_for_objects(objs, false, 10000), WAIT_OBJECT_0);
+  EXPECT_EQ((*p)->exit_code(), 0xC0DE5678u);
+  int status;
+  waitpid(pid, &status, 0);
+  close(go[0]);
+  close(go[1]);
 }
 
 TEST_F(SharedObjects, AnotherProcessSignalsAndDiesOwningAMutex) {

@@ -527,7 +527,9 @@ std::optional<DWORD> child_thread_id(HANDLE h) {
 HANDLE WINAPI OpenProcess(DWORD access, BOOL inherit, DWORD pid) noexcept {
   try {
     auto p = nt::open_process(pid);
-    if (!p) return fail_error(win::ERROR_INVALID_PARAMETER, static_cast<HANDLE>(nullptr));
+    if (!p)
+      return fail_error(p.error() == nt::STATUS_ACCESS_DENIED ? win::ERROR_ACCESS_DENIED : win::ERROR_INVALID_PARAMETER,
+                        static_cast<HANDLE>(nullptr));
     return nt::handle_table().insert(std::move(*p), access, inherit ? nt::HANDLE_FLAG_INHERIT : 0);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, static_cast<HANDLE>(nullptr));
