@@ -64,6 +64,11 @@ Store* map_store() {
   std::string path = store_path();
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) {
+    // No /dev/shm (some containers): a file in the prefix shares just as well, on disk.
+    path = prefix_path() + "/.sill-objects-v" + std::to_string(kVersion);
+    fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  }
+  if (fd < 0) {
     ERR("cannot open the shared object store %s: %s\n", path.c_str(), std::strerror(errno));
     return nullptr;
   }
@@ -176,6 +181,7 @@ struct Locked {
 }  // namespace
 
 Store* store_if_mapped() { return g_store; }
+Store* mapped_store() { return store(); }
 
 namespace {
 // /proc/PID/stat after the command name: "S ppid ..." (state first); false when unreadable.

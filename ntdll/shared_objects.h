@@ -51,6 +51,13 @@ std::string identity(const Slot* slot);
 void add_reference_for(Slot* slot, int pid);
 Expected<Slot*, win::NTSTATUS> attach(std::string_view identity, Kind kind);
 
+// Share modes between the prefix's processes (shared_file_shares.cpp), in FILE_SHARE_* terms: an
+// open of (dev, ino) that uses `uses` and shares `share`. STATUS_SHARING_VIOLATION when an open of
+// another living process conflicts; *id is the claim to release (0: none was recorded).
+win::NTSTATUS claim_file_share(std::uint64_t dev, std::uint64_t ino, win::DWORD uses, win::DWORD share,
+                               std::uint64_t* id);
+void release_file_share(std::uint64_t dev, std::uint64_t ino, std::uint64_t id);
+
 // The lock over every shared object. The wait engine takes it after its own lock.
 void lock();
 void unlock();

@@ -16,7 +16,7 @@ inline constexpr std::uint32_t kMagic = 0x4F4C4953;  // "SILO"
 // Bump when the layout changes: it is part of the file's name, so two versions never share a file.
 inline constexpr std::uint32_t kVersion = 1;
 inline constexpr std::size_t kSlots = 2048, kWaiters = 1024, kNameMax = 260, kProcessesPerSlot = 64,
-                                 kExitRecords = 256;
+                                 kExitRecords = 256, kFileBuckets = 1024, kOpensPerBucket = 8;
 
 // A thread's wake word (futex, not private: other processes wake it).
 struct SharedWaiter {
@@ -55,13 +55,28 @@ struct ExitRecord {
   std::uint64_t start_time;
 };
 
+// One open file of some process, for share modes between processes (shared_file_shares.cpp).
+struct FileOpen {
+  std::uint64_t dev, ino;
+  std::uint64_t id;          // 0: free entry
+  std::uint64_t start_time;  // of the process, so that a reused pid is not taken for it
+  std::int32_t pid;
+  std::uint16_t uses, share;  // FILE_SHARE_* terms
+};
+static_assert(sizeof(FileOpen) == 40);
+
 struct Store {
   Header header;
   SharedWaiter waiters[kWaiters];
   Slot slots[kSlots];
   std::uint32_t next_exit_record;
   ExitRecord exits[kExitRecords];
+  std::uint64_t next_file_open_id;
+  FileOpen file_opens[kFileBuckets][kOpensPerBucket];  // bucket by (dev, ino)
 };
+
+// The store, mapped on first use; nullptr when it cannot be.
+Store* mapped_store();
 
 // The store when this process has mapped it, else nullptr.
 Store* store_if_mapped();

@@ -2,7 +2,9 @@
  * and passes handle values on its command line, as programs do. An inheritable file, the write end
  * of a pipe and an anonymous event reach the child at the same values; a handle that is not
  * inheritable does not. With PROC_THREAD_ATTRIBUTE_HANDLE_LIST, only the listed handles travel.
- * Child roles (argv[1]): "all FILE PIPE EVENT PRIVATE", "listed FILE EVENT". The child reports by
+ * Share modes hold between processes too: the parent's open for writing refuses the child's open
+ * that does not share writing.
+ * Child roles (argv[1]): "all FILE PIPE EVENT PRIVATE", "listed FILE EVENT", "share PATH". The child reports by
  * its exit code: 0, or a bit per failed check. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +41,15 @@ static int child(int argc, char **argv)
     if (strcmp(argv[1], "listed") == 0 && argc >= 4) {
         if (reads_parent_text(handle_arg(argv[2]))) failed |= 1; /* inheritable, but not listed */
         if (!SetEvent(handle_arg(argv[3]))) failed |= 2;
+        return failed;
+    }
+    if (strcmp(argv[1], "share") == 0 && argc >= 3) {
+        HANDLE h = CreateFileA(argv[2], GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+        if (h != INVALID_HANDLE_VALUE || GetLastError() != ERROR_SHARING_VIOLATION) failed |= 1;
+        CloseHandle(h);
+        h = CreateFileA(argv[2], GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL, OPEN_EXISTING, 0, NULL);
+        if (h == INVALID_HANDLE_VALUE) failed |= 2;
+        CloseHandle(h);
         return failed;
     }
     return 255;
@@ -93,6 +104,10 @@ int main(int argc, char **argv)
     SetFilePointer(file, 0, NULL, FILE_BEGIN);
     ReadFile(file, text, sizeof text - 1, &got, NULL);
     tap_str(text, "parent\nchild\n", "the child wrote through the inherited file handle");
+
+    snprintf(args, sizeof args, "share \"%s\"", path);
+    tap_int(run_child(args, &si, 0), 0,
+            "another process's open that does not share writing is refused: ERROR_SHARING_VIOLATION");
 
     /* Only the event is in the list; the file stays inheritable but must not travel. */
     SIZE_T size = 0;
