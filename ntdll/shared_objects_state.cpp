@@ -105,15 +105,18 @@ const Waiter* this_thread_waiter() {
   if (w.word) return &w;
   Store* st = store_if_mapped();
   if (!st) return nullptr;
-  for (std::size_t i = 0; i < kWaiters; ++i) {
-    SharedWaiter& e = st->waiters[i];
-    int pid = e.pid.load(std::memory_order_relaxed);
-    if (pid != 0 && process_alive(pid)) continue;
-    e.pid.store(getpid(), std::memory_order_relaxed);
-    e.tid = static_cast<std::int32_t>(gettid());
-    w.word = &e.word;
-    w.index = static_cast<std::uint32_t>(i);
-    return &w;
+  // A free entry first; else one of a process that is gone (liveness costs system calls).
+  for (bool reclaim : {false, true}) {
+    for (std::size_t i = 0; i < kWaiters; ++i) {
+      SharedWaiter& e = st->waiters[i];
+      int pid = e.pid.load(std::memory_order_relaxed);
+      if (pid != 0 && (!reclaim || process_alive(pid))) continue;
+      e.pid.store(getpid(), std::memory_order_relaxed);
+      e.tid = static_cast<std::int32_t>(gettid());
+      w.word = &e.word;
+      w.index = static_cast<std::uint32_t>(i);
+      return &w;
+    }
   }
   return nullptr;
 }

@@ -182,6 +182,17 @@ void wake_waiters(Waitable& obj) {
   for (Waitable::WaitNode* n = obj.waiters_; n; n = n->next) wake(n->owner);
 }
 
+void set_event(Event& e) {
+  if (e.shared_) return shared::set_event(e.shared_);
+  signal_object(e, [&] { e.signaled = true; });
+}
+
+void reset_event(Event& e) {
+  if (e.shared_) return shared::reset_event(e.shared_);
+  std::lock_guard g(g_wait_lock);
+  e.signaled = false;
+}
+
 Ref<Waitable> wrap_shared(shared::Kind kind, shared::Slot* slot) {
   Ref<Waitable> obj;
   if (kind == shared::Kind::Event) obj = make_object<Event>(false, false);

@@ -113,6 +113,11 @@ win::DWORD wait_for_objects(std::span<Waitable* const> objects, bool wait_all, w
 // Wakes thread `tid` if it is in an alertable wait (wait lock held).
 void alert_thread(win::DWORD tid);
 
+// SetEvent/ResetEvent for any event, process-local or shared: use these rather than writing
+// `signaled`, which a shared event does not use.
+void set_event(Event& e);
+void reset_event(Event& e);
+
 // The process's object for a shared slot it holds a reference on (the object takes it over).
 Ref<Waitable> wrap_shared(shared::Kind kind, shared::Slot* slot);
 

@@ -36,8 +36,7 @@ void complete(OVERLAPPED* ov, NTSTATUS s, std::size_t n) {
   ov->Internal = static_cast<ULONG_PTR>(static_cast<std::uint32_t>(s));
   ov->InternalHigh = n;
   if (ov->hEvent) {
-    if (auto e = nt::handle_table().get<nt::Event>(ov->hEvent))
-      nt::signal_object(**e, [&] { (*e)->signaled = true; });
+    if (auto e = nt::handle_table().get<nt::Event>(ov->hEvent)) nt::set_event(**e);
   }
 }
 }  // namespace

@@ -403,7 +403,7 @@ BOOL create_process(const char16_t* application, const char16_t* command_line, S
   // The attribute list's handle list limits inheritance.
   std::optional<std::vector<HANDLE>> only = inherited_handle_list(attributes);
   nt::InheritancePlan plan;
-  if (inherit) {
+  if (inherit && s.program.kind == ImageKind::Windows) {  // a Linux program gets the standard handles
     nt::plan_inheritance(plan, only ? &*only : nullptr);
     s.inherited = &plan;
   }

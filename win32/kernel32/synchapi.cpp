@@ -181,23 +181,13 @@ HANDLE WINAPI CreateEventExW(SECURITY_ATTRIBUTES* sa, LPCWSTR name, DWORD flags,
 BOOL WINAPI SetEvent(HANDLE h) noexcept {
   auto e = nt::handle_table().get<nt::Event>(h);
   if (!e) return fail_status(e.error(), FALSE);
-  if ((*e)->shared_) {
-    nt::shared::set_event((*e)->shared_);
-    return TRUE;
-  }
-  nt::signal_object(**e, [&] { (*e)->signaled = true; });
+  nt::set_event(**e);
   return TRUE;
 }
 BOOL WINAPI ResetEvent(HANDLE h) noexcept {
   auto e = nt::handle_table().get<nt::Event>(h);
   if (!e) return fail_status(e.error(), FALSE);
-  if ((*e)->shared_) {
-    nt::shared::reset_event((*e)->shared_);
-    return TRUE;
-  }
-  nt::lock_waits();
-  (*e)->signaled = false;
-  nt::unlock_waits();
+  nt::reset_event(**e);
   return TRUE;
 }
 
