@@ -33,9 +33,9 @@ class Object {
   Object& operator=(const Object&) = delete;
 
   ObjectType type() const { return type_; }
-  // The object as something a wait can name (events, threads, processes...), else nullptr; cheaper
-  // than a dynamic_cast on the wait functions' path.
-  virtual Waitable* as_waitable() { return nullptr; }
+  // Whether a wait can name it (a Waitable: events, threads, processes...); see as_waitable in
+  // ntdll/sync.h. A flag, not a virtual call or a dynamic_cast: the wait functions ask per handle.
+  bool is_waitable() const { return waitable_; }
   void add_ref() { refs_.fetch_add(1, std::memory_order_relaxed); }
   // A reference unless the object is already being destroyed (for the name directory).
   bool try_add_ref() {
@@ -57,6 +57,9 @@ class Object {
   std::atomic<int> refs_{1};
   ObjectType type_;
   bool named_ = false;
+
+ protected:
+  bool waitable_ = false;
 };
 
 // An owning pointer to an object; T declares `static constexpr ObjectType kType`

@@ -105,7 +105,16 @@ void remove_node(Waitable& obj, Waitable::WaitNode& n) {
 }
 
 bool signaled(Waitable* o, win::DWORD tid) {
-  return o->shared_ ? shared::is_signaled(o->shared_, tid) : o->is_signaled(tid);
+  if (o->shared_) return shared::is_signaled(o->shared_, tid);
+  // The common kinds without a virtual call (the wait functions ask of every handle).
+  switch (o->type()) {
+    case ObjectType::Event:
+      return static_cast<Event*>(o)->signaled;
+    case ObjectType::Semaphore:
+      return static_cast<Semaphore*>(o)->count > 0;
+    default:
+      return o->is_signaled(tid);
+  }
 }
 // Takes the signal; true when it was an abandoned mutex.
 bool take(Waitable* o, win::DWORD tid) {

@@ -17,11 +17,10 @@ namespace sill::nt {
 // instead: `shared_` points to it, and the engine takes the store's lock after its own.
 class Waitable : public Object {
  public:
-  using Object::Object;
+  explicit Waitable(ObjectType t) : Object(t) { waitable_ = true; }
   ~Waitable() override {
     if (shared_) shared::release(shared_);
   }
-  Waitable* as_waitable() override { return this; }
   // Called with the wait lock held.
   virtual bool is_signaled(win::DWORD tid) const = 0;
   // Consumes the signal for `tid` (auto-reset, mutex ownership...). Lock held.
@@ -32,6 +31,8 @@ class Waitable : public Object {
   WaitNode* waiters_ = nullptr;  // intrusive list, under the wait lock
   shared::Slot* shared_ = nullptr;  // set once, before the object is handed out
 };
+
+inline Waitable* as_waitable(Object* o) { return o->is_waitable() ? static_cast<Waitable*>(o) : nullptr; }
 
 // Runs `fn` under the wait lock, then wakes threads waiting on `obj`. Use to
 // change a Waitable's state from outside (SetEvent, thread exit...).

@@ -44,7 +44,7 @@ DWORD wait_handles(DWORD count, const HANDLE* handles, bool wait_all, DWORD ms, 
     for (DWORD i = 0; i < count; ++i) {
       nt::Object* o = table.lookup_locked(handles[i]);
       if (!o) return fail_status(nt::STATUS_INVALID_HANDLE, WAIT_FAILED);
-      nt::Waitable* w = o->as_waitable();
+      nt::Waitable* w = nt::as_waitable(o);
       if (!w) {
         // Files are always signaled for synchronous I/O.
         if (o->type() != nt::ObjectType::File) return fail_error(win::ERROR_INVALID_HANDLE, WAIT_FAILED);
