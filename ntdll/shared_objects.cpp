@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -53,6 +54,9 @@ void initialize_header(Header& h) {
   pthread_mutexattr_init(&attr);
   pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
   pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST);
+  // A thread that would take it twice (a crash inside this module, then the exit path) gets
+  // EDEADLK instead of hanging.
+  pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ERRORCHECK);
   pthread_mutex_init(&h.lock, &attr);
   pthread_mutexattr_destroy(&attr);
   h.magic = kMagic;
@@ -334,7 +338,17 @@ void on_process_exit(win::DWORD code) {
   if (!st) return;
   int pid = getpid();
   std::uint64_t start_time = process_start_time(pid);
-  Locked guard;
+  // The process must end whatever state the store is in: a bounded wait for the lock, and not at
+  // all when this thread holds it already (it crashed in here).
+  timespec until;
+  clock_gettime(CLOCK_REALTIME, &until);
+  until.tv_sec += 2;
+  int r = pthread_mutex_timedlock(&st->header.lock, &until);
+  if (r == EOWNERDEAD) pthread_mutex_consistent(&st->header.lock);
+  else if (r != 0) return;
+  struct Unlock {
+    ~Unlock() { unlock(); }
+  } guard;
   st->exits[st->next_exit_record++ % kExitRecords] = ExitRecord{pid, code, start_time};
   for (std::uint32_t i = 0; i < st->header.slots_in_use; ++i) {
     Slot& s = st->slots[i];

@@ -14,7 +14,7 @@ namespace sill::nt::shared {
 
 inline constexpr std::uint32_t kMagic = 0x4F4C4953;  // "SILO"
 // Bump when the layout changes: it is part of the file's name, so two versions never share a file.
-inline constexpr std::uint32_t kVersion = 1;
+inline constexpr std::uint32_t kVersion = 2;
 inline constexpr std::size_t kSlots = 2048, kWaiters = 1024, kNameMax = 260, kProcessesPerSlot = 64,
                                  kExitRecords = 256, kFileBuckets = 1024, kOpensPerBucket = 8;
 
