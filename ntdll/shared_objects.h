@@ -77,13 +77,17 @@ struct Waiter {
 };
 // Under lock(): this thread's waiter (nullptr when the table is full).
 const Waiter* this_thread_waiter();
-void add_waiter(Slot* slot, const Waiter& w);
+void add_waiter(Slot* slot, const Waiter& w, bool wait_all);
 void remove_waiter(Slot* slot, const Waiter& w);
 void wake_shared_word(std::atomic<std::int32_t>* word);
 
 // Operations (each takes the lock). False: ERROR_NOT_OWNER / ERROR_TOO_MANY_POSTS conditions.
 void set_event(Slot* slot);
 void reset_event(Slot* slot);
+// PulseEvent: marks the threads waiting on it now (one for an auto-reset event; wait-any waits
+// only), wakes them and leaves it reset. A marked thread finds the mark with take_pulse (lock held).
+void pulse_event(Slot* slot);
+bool take_pulse(Slot* slot, const Waiter& w);
 bool release_mutex(Slot* slot, win::DWORD tid);
 bool release_semaphore(Slot* slot, std::int32_t count, std::int32_t* previous);
 // The mutex's owner thread ends (or the process): abandons it if `tid` still owns it.

@@ -14,7 +14,7 @@ namespace sill::nt::shared {
 
 inline constexpr std::uint32_t kMagic = 0x4F4C4953;  // "SILO"
 // Bump when the layout changes: it is part of the file's name, so two versions never share a file.
-inline constexpr std::uint32_t kVersion = 2;
+inline constexpr std::uint32_t kVersion = 3;
 inline constexpr std::size_t kSlots = 2048, kWaiters = 1024, kNameMax = 260, kProcessesPerSlot = 64,
                                  kExitRecords = 256, kFileBuckets = 1024, kOpensPerBucket = 8;
 
@@ -23,9 +23,11 @@ struct SharedWaiter {
   std::atomic<std::int32_t> word;
   std::atomic<std::int32_t> pid;  // 0: free
   std::int32_t tid;
-  std::int32_t reserved;
+  std::uint32_t wait_all;      // the thread's current wait is a wait-all
+  std::uint32_t pulsed_slot;   // PulseEvent released it through this slot (index + 1); 0: none
+  std::uint32_t reserved;
 };
-static_assert(sizeof(SharedWaiter) == 16);
+static_assert(sizeof(SharedWaiter) == 24);
 
 struct Slot {
   Kind kind;

@@ -121,7 +121,12 @@ const Waiter* this_thread_waiter() {
   return nullptr;
 }
 
-void add_waiter(Slot* s, const Waiter& w) { s->waiters[w.index / 64] |= std::uint64_t{1} << (w.index % 64); }
+void add_waiter(Slot* s, const Waiter& w, bool wait_all) {
+  SharedWaiter& e = store_if_mapped()->waiters[w.index];
+  e.wait_all = wait_all;
+  e.pulsed_slot = 0;
+  s->waiters[w.index / 64] |= std::uint64_t{1} << (w.index % 64);
+}
 void remove_waiter(Slot* s, const Waiter& w) { s->waiters[w.index / 64] &= ~(std::uint64_t{1} << (w.index % 64)); }
 
 void set_event(Slot* s) {
@@ -133,6 +138,33 @@ void set_event(Slot* s) {
 void reset_event(Slot* s) {
   Locked guard;
   s->signaled = 0;
+}
+
+void pulse_event(Slot* s) {
+  Locked guard;
+  Store* st = store_if_mapped();
+  const std::uint32_t mark = static_cast<std::uint32_t>(s - st->slots) + 1;
+  for (std::size_t i = 0; i < kWaiters / 64; ++i) {
+    for (std::uint64_t bits = s->waiters[i]; bits; bits &= bits - 1) {
+      SharedWaiter& e = st->waiters[i * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))];
+      if (e.wait_all || e.pulsed_slot) continue;  // FIXME: wait-all waits are not released by a pulse
+      e.pulsed_slot = mark;
+      wake_shared_word(&e.word);
+      if (!s->manual) {
+        s->signaled = 0;
+        return;
+      }
+    }
+  }
+  s->signaled = 0;
+}
+
+bool take_pulse(Slot* s, const Waiter& w) {
+  Store* st = store_if_mapped();
+  SharedWaiter& e = st->waiters[w.index];
+  if (e.pulsed_slot != static_cast<std::uint32_t>(s - st->slots) + 1) return false;
+  e.pulsed_slot = 0;
+  return true;
 }
 
 bool release_mutex(Slot* s, win::DWORD tid) {

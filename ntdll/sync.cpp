@@ -26,6 +26,7 @@ namespace {
 struct ThreadWaiter {
   std::atomic<std::int32_t>* word;
   bool shared;
+  bool wait_all;
 };
 thread_local std::atomic<std::int32_t> t_wake_word{0};
 std::mutex g_wait_lock;
@@ -88,6 +89,7 @@ void alert_thread(win::DWORD tid) {
 struct Waitable::WaitNode {
   WaitNode* next = nullptr;
   ThreadWaiter* owner = nullptr;
+  bool pulsed = false;  // PulseEvent released this wait through this object
 };
 
 void lock_waits() { g_wait_lock.lock(); }
@@ -196,6 +198,20 @@ void set_event(Event& e) {
   signal_object(e, [&] { e.signaled = true; });
 }
 
+void pulse_event(Event& e) {
+  if (e.shared_) return shared::pulse_event(e.shared_);
+  std::lock_guard g(g_wait_lock);
+  // FIXME: a wait-all waiter is released only when its other objects are signaled too; here it
+  // is left waiting.
+  for (Waitable::WaitNode* n = e.waiters_; n; n = n->next) {
+    if (n->owner->wait_all || n->pulsed) continue;
+    n->pulsed = true;
+    wake(n->owner);
+    if (!e.manual) break;
+  }
+  e.signaled = false;
+}
+
 void reset_event(Event& e) {
   if (e.shared_) return shared::reset_event(e.shared_);
   std::lock_guard g(g_wait_lock);
@@ -236,7 +252,7 @@ win::DWORD wait_for_objects(std::span<Waitable* const> objects, bool wait_all, w
   const shared::Waiter* shared_waiter = with_shared ? shared::this_thread_waiter() : nullptr;
   // Without a shared wake word (the table is full) the wait polls the shared objects.
   const bool polling = with_shared && !shared_waiter;
-  ThreadWaiter self{shared_waiter ? shared_waiter->word : &t_wake_word, shared_waiter != nullptr};
+  ThreadWaiter self{shared_waiter ? shared_waiter->word : &t_wake_word, shared_waiter != nullptr, wait_all};
 
   // Nodes on the stack for the usual counts (up to MAXIMUM_WAIT_OBJECTS), linked until we return.
   Waitable::WaitNode inline_nodes[64];
@@ -245,7 +261,7 @@ win::DWORD wait_for_objects(std::span<Waitable* const> objects, bool wait_all, w
   if (objects.size() > 64) nodes = (heap_nodes = std::make_unique<Waitable::WaitNode[]>(objects.size())).get();
   for (std::size_t i = 0; i < objects.size(); ++i) {
     if (objects[i]->shared_) {
-      if (shared_waiter) shared::add_waiter(objects[i]->shared_, *shared_waiter);
+      if (shared_waiter) shared::add_waiter(objects[i]->shared_, *shared_waiter, wait_all);
     } else {
       nodes[i].owner = &self;
       add_node(*objects[i], nodes[i]);
@@ -283,6 +299,11 @@ win::DWORD wait_for_objects(std::span<Waitable* const> objects, bool wait_all, w
     locks.lock();
     if (alertable && user_apcs_pending(tid)) return WAIT_IO_COMPLETION;
     if (auto r = try_acquire(objects, wait_all, tid)) return *r;
+    for (std::size_t i = 0; i < objects.size(); ++i) {  // an event pulsed while we slept
+      bool pulsed = objects[i]->shared_ ? shared_waiter && shared::take_pulse(objects[i]->shared_, *shared_waiter)
+                                        : nodes[i].pulsed;
+      if (pulsed) return static_cast<win::DWORD>(WAIT_OBJECT_0 + i);
+    }
   }
 }
 

@@ -118,6 +118,8 @@ void alert_thread(win::DWORD tid);
 // `signaled`, which a shared event does not use.
 void set_event(Event& e);
 void reset_event(Event& e);
+// Releases the threads waiting on it now (one for an auto-reset event) and leaves it reset.
+void pulse_event(Event& e);
 
 // The process's object for a shared slot it holds a reference on (the object takes it over).
 Ref<Waitable> wrap_shared(shared::Kind kind, shared::Slot* slot);

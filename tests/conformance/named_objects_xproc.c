@@ -4,7 +4,7 @@
  * name of another kind, ERROR_FILE_NOT_FOUND for an unknown or differently-cased name, "Local\"
  * naming the same object, semaphore counts and events set across processes, waits mixing local
  * and shared objects, a mutex held by the child and abandoned when it exits (and by a thread of
- * this process when the thread ends), OpenProcess of the parent (not a child) from the child, and
+ * this process when the thread ends), PulseEvent, OpenProcess of the parent (not a child) from the child, and
  * the name gone
  * once every handle is closed.
  * The child reports by its exit code: 0, or a bit per failed check. */
@@ -63,6 +63,30 @@ static int child(void)
     ExitProcess(failed); /* still owning the mutex: it becomes abandoned */
 }
 
+/* PulseEvent releases a thread waiting on the event and leaves it reset. The pulse only counts
+ * once the waiter waits: it is repeated until the waiter returns. */
+static DWORD WINAPI wait_for_pulse(void *event)
+{
+    return WaitForSingleObject((HANDLE)event, 20000);
+}
+
+static void pulse(HANDLE event, const char *what)
+{
+    HANDLE thread = CreateThread(NULL, 0, wait_for_pulse, event, 0, NULL);
+    int pulses = 0;
+    while (WaitForSingleObject(thread, 20) == WAIT_TIMEOUT && pulses < 500) {
+        PulseEvent(event);
+        pulses++;
+        if (WaitForSingleObject(event, 0) != WAIT_TIMEOUT) break; /* must never be left signaled */
+    }
+    DWORD code = 1234;
+    WaitForSingleObject(thread, 20000);
+    GetExitCodeThread(thread, &code);
+    CloseHandle(thread);
+    tap_int(code, WAIT_OBJECT_0, what);
+    tap_int(WaitForSingleObject(event, 0), WAIT_TIMEOUT, "...and the event is left reset");
+}
+
 static DWORD WINAPI take_and_end(void *mutex)
 {
     return WaitForSingleObject((HANDLE)mutex, 5000);
@@ -104,6 +128,11 @@ int main(int argc, char **argv)
     CloseHandle(same);
     tap_ok(OpenEventW(SYNCHRONIZE, FALSE, name_buf[N_UPPER_READY]) == NULL, "names are case-sensitive");
     tap_int(GetLastError(), ERROR_FILE_NOT_FOUND, "...ERROR_FILE_NOT_FOUND");
+
+    pulse(ping, "PulseEvent on a named auto-reset event releases its waiter");
+    HANDLE local_manual = CreateEventW(NULL, TRUE, FALSE, NULL);
+    pulse(local_manual, "PulseEvent on a local manual-reset event releases its waiter");
+    CloseHandle(local_manual);
 
     HANDLE process = start_child(base);
     if (!tap_ok(process != NULL, "the child starts")) return tap_done();

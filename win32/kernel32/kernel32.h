@@ -391,6 +391,7 @@ HANDLE WINAPI CreateEventA(SECURITY_ATTRIBUTES* sa, BOOL manual_reset, BOOL init
 HANDLE WINAPI CreateEventExW(SECURITY_ATTRIBUTES* sa, LPCWSTR name, DWORD flags, DWORD access) noexcept;
 BOOL WINAPI SetEvent(HANDLE h) noexcept;
 BOOL WINAPI ResetEvent(HANDLE h) noexcept;
+BOOL WINAPI PulseEvent(HANDLE h) noexcept;
 HANDLE WINAPI CreateMutexW(SECURITY_ATTRIBUTES* sa, BOOL initial_owner, LPCWSTR name) noexcept;
 HANDLE WINAPI CreateMutexA(SECURITY_ATTRIBUTES* sa, BOOL initial_owner, LPCSTR name) noexcept;
 BOOL WINAPI ReleaseMutex(HANDLE h) noexcept;

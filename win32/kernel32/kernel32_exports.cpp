@@ -370,10 +370,11 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("UnhandledExceptionFilter", kernel32::UnhandledExceptionFilter),
     SILL_EXPORT_FORWARD("__C_specific_handler", "ntdll.__C_specific_handler"),
 
-    // ---- Processes: attribute lists for CreateProcess (handle inheritance) ----
+    // ---- Processes and events across processes: attribute lists for CreateProcess, PulseEvent ----
     // (entries go here, sorted by name within the block)
     SILL_EXPORT_AS("DeleteProcThreadAttributeList", kernel32::DeleteProcThreadAttributeList),
     SILL_EXPORT_AS("InitializeProcThreadAttributeList", kernel32::InitializeProcThreadAttributeList),
+    SILL_EXPORT_AS("PulseEvent", kernel32::PulseEvent),
     SILL_EXPORT_AS("UpdateProcThreadAttribute", kernel32::UpdateProcThreadAttribute),
 
 };

@@ -190,6 +190,12 @@ BOOL WINAPI ResetEvent(HANDLE h) noexcept {
   nt::reset_event(**e);
   return TRUE;
 }
+BOOL WINAPI PulseEvent(HANDLE h) noexcept {
+  auto e = nt::handle_table().get<nt::Event>(h);
+  if (!e) return fail_status(e.error(), FALSE);
+  nt::pulse_event(**e);
+  return TRUE;
+}
 
 HANDLE WINAPI CreateMutexW(SECURITY_ATTRIBUTES* sa, BOOL initial_owner, LPCWSTR name) noexcept {
   try {
