@@ -92,6 +92,15 @@ static DWORD WINAPI take_and_end(void *mutex)
     return WaitForSingleObject((HANDLE)mutex, 5000);
 }
 
+/* Waits for the child (closing its handle) and returns its exit code. */
+static DWORD exit_code_of(HANDLE process)
+{
+    DWORD code = 1;
+    if (WaitForSingleObject(process, 10000) == WAIT_OBJECT_0) GetExitCodeProcess(process, &code);
+    CloseHandle(process);
+    return code;
+}
+
 static HANDLE start_child(const char *base)
 {
     char self[MAX_PATH], command[MAX_PATH + 128];
@@ -161,11 +170,7 @@ int main(int argc, char **argv)
     CloseHandle(thread);
     tap_int(WaitForSingleObject(mutex, 5000), WAIT_ABANDONED_0, "a thread of this process ends owning it: abandoned again");
     tap_ok(ReleaseMutex(mutex), "...released");
-    DWORD code = 1;
-    WaitForSingleObject(process, 10000);
-    GetExitCodeProcess(process, &code);
-    tap_int(code, 0, "the child's checks (ERROR_ALREADY_EXISTS, kinds, counts) passed");
-    CloseHandle(process);
+    tap_int(exit_code_of(process), 0, "the child's checks (ERROR_ALREADY_EXISTS, kinds, counts) passed");
 
     CloseHandle(ready);
     CloseHandle(local);
