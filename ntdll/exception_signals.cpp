@@ -20,6 +20,7 @@
 #include "loader/module.h"
 #include "ntdll/exception.h"
 #include "ntdll/thread_stack.h"
+#include "ntdll/ucontext_context.h"
 #include "ntdll/virtual.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(seh);
@@ -109,43 +110,6 @@ void describe_fault(int sig, const siginfo_t* si, const ucontext_t* uc, EXCEPTIO
   }
 }
 
-void fill_context(const ucontext_t* uc, CONTEXT* ctx) {
-  const greg_t* g = uc->uc_mcontext.gregs;
-  std::memset(ctx, 0, sizeof *ctx);
-  ctx->ContextFlags = CONTEXT_FULL | CONTEXT_SEGMENTS;
-  ctx->Rax = g[REG_RAX];
-  ctx->Rcx = g[REG_RCX];
-  ctx->Rdx = g[REG_RDX];
-  ctx->Rbx = g[REG_RBX];
-  ctx->Rsp = g[REG_RSP];
-  ctx->Rbp = g[REG_RBP];
-  ctx->Rsi = g[REG_RSI];
-  ctx->Rdi = g[REG_RDI];
-  ctx->R8 = g[REG_R8];
-  ctx->R9 = g[REG_R9];
-  ctx->R10 = g[REG_R10];
-  ctx->R11 = g[REG_R11];
-  ctx->R12 = g[REG_R12];
-  ctx->R13 = g[REG_R13];
-  ctx->R14 = g[REG_R14];
-  ctx->R15 = g[REG_R15];
-  ctx->Rip = g[REG_RIP];
-  ctx->EFlags = static_cast<DWORD>(g[REG_EFL]);
-  const auto csgsfs = static_cast<std::uint64_t>(g[REG_CSGSFS]);
-  ctx->SegCs = static_cast<WORD>(csgsfs);
-  ctx->SegGs = static_cast<WORD>(csgsfs >> 16);
-  ctx->SegFs = static_cast<WORD>(csgsfs >> 32);
-  WORD ss, ds;
-  asm("movw %%ss, %0; movw %%ds, %1" : "=r"(ss), "=r"(ds));
-  ctx->SegSs = ss;
-  ctx->SegDs = ctx->SegEs = ds;
-  if (uc->uc_mcontext.fpregs) {
-    static_assert(sizeof(*uc->uc_mcontext.fpregs) == sizeof(ctx->u.FltSave));
-    std::memcpy(&ctx->u.FltSave, uc->uc_mcontext.fpregs, sizeof(ctx->u.FltSave));
-    ctx->MxCsr = ctx->u.FltSave.MxCsr;
-  }
-}
-
 // The calling thread's TEB, read with a system call: signal-safe even where GS is not set.
 TEB* teb_from_gs() {
   unsigned long gs = 0;
@@ -188,7 +152,7 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
   auto* ctx = reinterpret_cast<CONTEXT*>((top - sizeof(CONTEXT)) & ~15ull);
   auto* rec = reinterpret_cast<EXCEPTION_RECORD*>((reinterpret_cast<std::uint64_t>(ctx) - sizeof(EXCEPTION_RECORD)) &
                                                   ~15ull);
-  fill_context(uc, ctx);
+  context_from_ucontext(uc, CONTEXT_FULL | CONTEXT_SEGMENTS, ctx);
   std::memset(rec, 0, sizeof *rec);
   describe_fault(sig, si, uc, rec, ctx);
   if (overflow) rec->ExceptionCode = STATUS_STACK_OVERFLOW;  // keeps the access's two parameters

@@ -151,7 +151,9 @@ struct FILE_STANDARD_INFORMATION {
   BOOLEAN DeletePending, Directory;
 };
 static_assert(sizeof(FILE_BASIC_INFORMATION) == 40 && sizeof(FILE_STANDARD_INFORMATION) == 24);
-constexpr int FileBasicInformation = 4, FileStandardInformation = 5, FilePositionInformation = 14;
+constexpr int FileBasicInformation = 4, FileStandardInformation = 5, FilePositionInformation = 14,
+              FileModeInformation = 16;
+constexpr ULONG FILE_SYNCHRONOUS_IO_NONALERT = 0x20;
 }  // namespace
 
 NTSTATUS WINAPI NtQueryInformationFile(HANDLE h, IO_STATUS_BLOCK* io, void* info, ULONG len,
@@ -192,6 +194,13 @@ NTSTATUS WINAPI NtQueryInformationFile(HANDLE h, IO_STATUS_BLOCK* io, void* info
       LONGLONG p = pos < 0 ? 0 : pos;
       std::memcpy(info, &p, 8);
       set_io(io, nt::STATUS_SUCCESS, 8);
+      return nt::STATUS_SUCCESS;
+    }
+    case FileModeInformation: {  // how the handle was opened; Go asks whether it is overlapped
+      if (len < 4) return nt::STATUS_INFO_LENGTH_MISMATCH;
+      ULONG mode = (*f)->overlapped ? 0 : FILE_SYNCHRONOUS_IO_NONALERT;
+      std::memcpy(info, &mode, 4);
+      set_io(io, nt::STATUS_SUCCESS, 4);
       return nt::STATUS_SUCCESS;
     }
     default:

@@ -2,6 +2,7 @@
 // built-ins call these directly as C++ functions.
 #pragma once
 #include "base/wintypes.h"
+#include "ntdll/context.h"
 #include "ntdll/nt_structs.h"
 
 namespace sill::ntdll {
@@ -172,6 +173,15 @@ NTSTATUS WINAPI NtWriteFile(HANDLE h, HANDLE event, void* apc, void* apc_ctx, IO
 NTSTATUS WINAPI NtQueryInformationFile(HANDLE h, IO_STATUS_BLOCK* io, void* info, ULONG len,
                                        int info_class) noexcept;
 NTSTATUS WINAPI NtFlushBuffersFile(HANDLE h, IO_STATUS_BLOCK* io) noexcept;
+// Device requests (nt_device_io.cpp): no driver answers them yet.
+NTSTATUS WINAPI NtDeviceIoControlFile(HANDLE h, HANDLE event, void* apc, void* apc_ctx, IO_STATUS_BLOCK* io,
+                                      ULONG code, void* in, ULONG in_len, void* out, ULONG out_len) noexcept;
+
+// Threads: suspension and registers (thread_suspend*.cpp)
+NTSTATUS WINAPI NtGetContextThread(HANDLE thread, nt::CONTEXT* ctx) noexcept;
+NTSTATUS WINAPI NtResumeThread(HANDLE thread, ULONG* previous_count) noexcept;
+NTSTATUS WINAPI NtSetContextThread(HANDLE thread, const nt::CONTEXT* ctx) noexcept;
+NTSTATUS WINAPI NtSuspendThread(HANDLE thread, ULONG* previous_count) noexcept;
 
 // I/O completion ports (nt_io_completion.cpp)
 struct FILE_IO_COMPLETION_INFORMATION {

@@ -17,6 +17,7 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("NtCreateFile", ntdll::NtCreateFile),
     SILL_EXPORT_AS("NtCurrentTeb", ntdll::NtCurrentTeb),
     SILL_EXPORT_AS("NtDelayExecution", ntdll::NtDelayExecution),
+    SILL_EXPORT_AS("NtDeviceIoControlFile", ntdll::NtDeviceIoControlFile),
     SILL_EXPORT_AS("NtFlushBuffersFile", ntdll::NtFlushBuffersFile),
     SILL_EXPORT_AS("NtFreeVirtualMemory", ntdll::NtFreeVirtualMemory),
     SILL_EXPORT_AS("NtOpenFile", ntdll::NtOpenFile),
@@ -99,6 +100,12 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("NtRemoveIoCompletion", ntdll::NtRemoveIoCompletion),
     SILL_EXPORT_AS("NtRemoveIoCompletionEx", ntdll::NtRemoveIoCompletionEx),
     SILL_EXPORT_AS("NtSetIoCompletion", ntdll::NtSetIoCompletion),
+    // ---- Go runtime: thread suspension and contexts, what Go programs load (Go helper) ----
+    // (entries go here, sorted by name within the block)
+    SILL_EXPORT_AS("NtGetContextThread", ntdll::NtGetContextThread),
+    SILL_EXPORT_AS("NtResumeThread", ntdll::NtResumeThread),
+    SILL_EXPORT_AS("NtSetContextThread", ntdll::NtSetContextThread),
+    SILL_EXPORT_AS("NtSuspendThread", ntdll::NtSuspendThread),
 
     // ---- Exceptions and unwinding (SEH helper) ----
     // (entries go here, sorted by name within the block)

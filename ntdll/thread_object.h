@@ -3,9 +3,12 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
-#include <semaphore>
+#include <mutex>
+
+#include <ucontext.h>
 
 #include "base/wintypes.h"
+#include "ntdll/context.h"
 #include "ntdll/object.h"
 #include "ntdll/sync.h"
 
@@ -29,9 +32,19 @@ class Thread : public Waitable {
   std::atomic<int> priority{0};  // THREAD_PRIORITY_NORMAL
   std::int64_t creation_time = 0, exit_time = 0;  // FILETIME units
   std::int64_t final_user_time = 0, final_kernel_time = 0;  // 100 ns units, kept when it ends
-  // CREATE_SUSPENDED: the thread waits for ResumeThread before its first PE instruction.
-  std::atomic<int> suspend_count{0};
-  std::binary_semaphore resume{0};
+  // Suspension (ntdll/thread_suspend.h). `suspend_lock` serializes suspenders and resumers (the
+  // parked thread never takes it); the parked thread waits on `suspend_count` (a futex word).
+  std::mutex suspend_lock;
+  std::atomic<std::int32_t> suspend_count{0};
+  std::atomic<std::int32_t> parked{0};  // 1 while it waits in the suspend signal's handler
+  enum class RunState { NotStarted, Running, Ended };
+  RunState run_state = RunState::Running;  // under suspend_lock; CreateThread starts at NotStarted
+  ucontext_t* stopped_at = nullptr;         // its registers while parked
+  // SetThreadContext on a thread stopped in a built-in: applied when it returns to the program.
+  bool deferred = false;
+  CONTEXT deferred_reported;  // what GetThreadContext showed
+  CONTEXT deferred_wanted;    // what SetThreadContext asked for
+  DWORD64 deferred_slot = 0;  // what the return-address slot held before the trampoline took it
 
  private:
   std::atomic<std::int32_t> tid_{0};

@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev
   clang libclang-rt-14-dev
   libsqlite3-dev libicu-dev lld
+  nettle-dev  # bcrypt's SHA-2 hashes
   hyperfine  # make bench; Debian's Wine joins the comparison when installed (wine64)
 )
 # npm fetches the real Windows programs the acceptance tests run (tests/programs); a machine that

@@ -120,8 +120,10 @@ int main(int argc, char **argv)
 
     overflow_twice("main thread");
 
-    HANDLE t = CreateThread(NULL, 0, overflow_thread, NULL, 0, NULL);
+    /* Suspended until reported, so that its own lines come after this one. */
+    HANDLE t = CreateThread(NULL, 0, overflow_thread, NULL, CREATE_SUSPENDED, NULL);
     tap_ok(t != NULL, "thread created");
+    ResumeThread(t);
     tap_int(WaitForSingleObject(t, 10000), WAIT_OBJECT_0, "the overflowing thread ends");
     DWORD code = 0;
     GetExitCodeThread(t, &code);

@@ -17,6 +17,7 @@
 #include "ntdll/file.h"
 #include "ntdll/handle_table.h"
 #include "ntdll/path_mapping.h"
+#include "win32/kernel32/fileapi_dir_by_handle.h"
 #include "win32/kernel32/kernel32.h"
 #include "win32/kernel32/kernel32_internal.h"
 
@@ -454,6 +455,7 @@ BOOL WINAPI GetFileInformationByHandleEx(HANDLE h, int info_class, void* buffer,
   try {
     auto f = file_of(h);
     if (!f) return fail_status(f.error(), FALSE);
+    if (is_directory_info_class(info_class)) return directory_info_by_handle(**f, info_class, buffer, size);
     struct stat st;
     if (fstat((*f)->fd(), &st) != 0) return fail_status(nt::status_from_errno(errno), FALSE);
     const std::string& up = (*f)->unix_path();

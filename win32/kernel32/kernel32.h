@@ -3,6 +3,11 @@
 #pragma once
 #include "base/wintypes.h"
 
+namespace sill::nt {
+struct CONTEXT;
+struct EXCEPTION_RECORD;
+}
+
 namespace sill::kernel32 {
 
 using namespace sill::win;
@@ -635,6 +640,19 @@ BOOL WINAPI GetThreadTimes(HANDLE thread, FILETIME* creation, FILETIME* exit, FI
 void WINAPI GetCurrentThreadStackLimits(ULONG_PTR* low, ULONG_PTR* high) noexcept;
 BOOL WINAPI SetThreadStackGuarantee(ULONG* bytes) noexcept;
 
+// ---- Go runtime (Go helper): thread suspension and contexts (thread_suspend.cpp) ----
+BOOL WINAPI GetThreadContext(HANDLE thread, nt::CONTEXT* ctx) noexcept;
+BOOL WINAPI SetThreadContext(HANDLE thread, const nt::CONTEXT* ctx) noexcept;
+DWORD WINAPI SuspendThread(HANDLE thread) noexcept;
+// fileapi_dir_by_handle.cpp, processthreadsapi_priority.cpp, werapi.cpp
+BOOL WINAPI GetVolumeInformationByHandleW(HANDLE h, LPWSTR name, DWORD name_size, DWORD* serial, DWORD* max_component,
+                                          DWORD* flags, LPWSTR fs_name, DWORD fs_name_size) noexcept;
+BOOL WINAPI GetProcessPriorityBoost(HANDLE process, BOOL* disabled) noexcept;
+BOOL WINAPI SetProcessPriorityBoost(HANDLE process, BOOL disable) noexcept;
+void WINAPI RaiseFailFastException(nt::EXCEPTION_RECORD* rec, nt::CONTEXT* ctx, DWORD flags) noexcept;
+HRESULT WINAPI WerGetFlags(HANDLE process, DWORD* flags) noexcept;
+HRESULT WINAPI WerSetFlags(DWORD flags) noexcept;
+
 // ---- I/O: completion ports, overlapped I/O, named pipes (ioapiset.cpp, ioapiset_overlapped.cpp,
 // namedpipeapi*.cpp) ----
 struct OVERLAPPED_ENTRY {
@@ -684,5 +702,13 @@ BOOL WINAPI CallNamedPipeW(LPCWSTR name, void* in, DWORD in_size, void* out, DWO
                            DWORD timeout) noexcept;
 BOOL WINAPI CallNamedPipeA(LPCSTR name, void* in, DWORD in_size, void* out, DWORD out_size, DWORD* read,
                            DWORD timeout) noexcept;
+
+// What MSVC/Rust programs call beside the UCRT (fileapi_handle.cpp, processthreadsapi_barrier.cpp).
+DWORD WINAPI GetFinalPathNameByHandleW(HANDLE h, LPWSTR buffer, DWORD size, DWORD flags) noexcept;
+BOOL WINAPI SetFileInformationByHandle(HANDLE h, int info_class, void* buffer, DWORD size) noexcept;
+BOOL WINAPI ReadDirectoryChangesW(HANDLE dir, void* buffer, DWORD size, BOOL subtree, DWORD filter, DWORD* returned,
+                                  void* overlapped, void* completion) noexcept;
+void WINAPI FlushProcessWriteBuffers() noexcept;
+BOOL WINAPI IsThreadAFiber() noexcept;
 
 }  // namespace sill::kernel32

@@ -348,6 +348,25 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("lstrlenA", kernel32::lstrlenA),
     SILL_EXPORT_AS("lstrlenW", kernel32::lstrlenW),
 
+    // ---- Go runtime: thread suspension and contexts, what Go programs load (Go helper) ----
+    // (entries go here, sorted by name within the block)
+    SILL_EXPORT_AS("GetProcessPriorityBoost", kernel32::GetProcessPriorityBoost),
+    SILL_EXPORT_AS("GetThreadContext", kernel32::GetThreadContext),
+    SILL_EXPORT_AS("GetVolumeInformationByHandleW", kernel32::GetVolumeInformationByHandleW),
+    SILL_EXPORT_AS("RaiseFailFastException", kernel32::RaiseFailFastException),
+    SILL_EXPORT_AS("SetProcessPriorityBoost", kernel32::SetProcessPriorityBoost),
+    SILL_EXPORT_AS("SetThreadContext", kernel32::SetThreadContext),
+    SILL_EXPORT_AS("SuspendThread", kernel32::SuspendThread),
+    SILL_EXPORT_AS("WerGetFlags", kernel32::WerGetFlags),
+    SILL_EXPORT_AS("WerSetFlags", kernel32::WerSetFlags),
+
+    // ---- What MSVC/Rust programs call beside the UCRT (ucrt helper) ----
+    SILL_EXPORT_AS("FlushProcessWriteBuffers", kernel32::FlushProcessWriteBuffers),
+    SILL_EXPORT_AS("GetFinalPathNameByHandleW", kernel32::GetFinalPathNameByHandleW),
+    SILL_EXPORT_AS("IsThreadAFiber", kernel32::IsThreadAFiber),
+    SILL_EXPORT_AS("ReadDirectoryChangesW", kernel32::ReadDirectoryChangesW),
+    SILL_EXPORT_AS("SetFileInformationByHandle", kernel32::SetFileInformationByHandle),
+
     // ---- Exceptions: RaiseException, filters, forwarders to ntdll's Rtl* unwinder (SEH helper) ----
     // (entries go here, sorted by name within the block)
     SILL_EXPORT_FORWARD("AddVectoredContinueHandler", "ntdll.RtlAddVectoredContinueHandler"),

@@ -26,6 +26,7 @@
 #include "ntdll/sync.h"
 #include "ntdll/thread_memory.h"
 #include "ntdll/thread_object.h"
+#include "ntdll/thread_suspend.h"
 #include "ntdll/time.h"
 #include "win32/kernel32/kernel32.h"
 #include "win32/kernel32/kernel32_internal.h"
@@ -57,6 +58,7 @@ thread_local nt::Thread* t_thread = nullptr;
 [[noreturn]] void end_thread(DWORD code, bool notify_dlls) {
   nt::TEB* teb = nt::current_teb();
   nt::Thread& t = *t_thread;
+  nt::thread_ended(t);  // SuspendThread fails from here on
   if (notify_dlls) loader::detach_thread();
   loader::unregister_thread_teb(teb);
   nt::finalize_thread_state(teb);
@@ -101,7 +103,8 @@ void* trampoline(void* arg) {
   nt::use_signal_stack(memory.signal_stack);
   nt::register_thread(*thread, tid);
   thread->publish_tid(tid);
-  if (thread->suspend_count > 0) thread->resume.acquire();
+  nt::thread_started(*thread);  // SuspendThread can stop it from here on
+  nt::wait_while_suspended(*thread);  // CREATE_SUSPENDED
 
   t_thread = thread.get();
   jmp_buf host_return;
@@ -138,7 +141,8 @@ HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES* sa, SIZE_T stack_size, THREAD_ST
   if (!start) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
   try {
     auto thread = nt::make_object<nt::Thread>();
-    if (flags & CREATE_SUSPENDED) thread->suspend_count = 1;
+    thread->run_state = nt::Thread::RunState::NotStarted;
+    if (flags & CREATE_SUSPENDED) thread->suspend_count = 1;  // ResumeThread: thread_suspend.cpp
     thread->creation_time = nt::system_time_now();
     const nt::StackSizes sizes = nt::new_thread_stack_sizes(stack_size, flags & STACK_SIZE_PARAM_IS_A_RESERVATION);
     nt::ThreadMemory memory;
@@ -214,18 +218,6 @@ BOOL WINAPI GetExitCodeThread(HANDLE h, DWORD* code) noexcept {
   *code = (*t)->exit_code;
   nt::unlock_waits();
   return TRUE;
-}
-
-DWORD WINAPI ResumeThread(HANDLE h) noexcept {
-  if (auto child = resume_child_thread(h)) return *child;  // a child process's thread
-  auto t = nt::handle_table().get<nt::Thread>(h);
-  if (!t) return fail_status(t.error(), DWORD{0xFFFFFFFF});
-  int prev = (*t)->suspend_count.load();
-  while (prev > 0 && !(*t)->suspend_count.compare_exchange_weak(prev, prev - 1)) {
-  }
-  if (prev == 1) (*t)->resume.release();
-  if (prev > 1) FIXME("nested suspension counts are only honoured at start");
-  return static_cast<DWORD>(prev);
 }
 
 DWORD WINAPI GetThreadId(HANDLE h) noexcept {

@@ -7,6 +7,7 @@
 
 #include "base/debug.h"
 #include "win32/msvcrt/msvcrt.h"
+#include "win32/msvcrt/math_errno.h"
 #include "win32/msvcrt/msvcrt_api.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(msvcrt);
@@ -16,10 +17,7 @@ namespace {
 
 template <class F, class... A>
 auto checked(F f, A... a) {
-  errno = 0;
-  auto r = f(a...);
-  if (errno) set_errno(errno_from_host(errno));
-  return r;
+  return checked_math(f, a...);
 }
 
 }  // namespace

@@ -213,7 +213,10 @@ std::string special(double v, char conv, int prec, bool alternate) {
 
 unsigned output_format = 0;
 
-std::string format_double(double v, char conv, int prec, bool alternate) {
+std::string format_hex_float(double v, int prec, bool upper) { return hex_float(v, prec, upper); }
+
+std::string format_double(double v, char conv, int prec, bool alternate, const Options& options) {
+  if (options.ucrt) return format_double_ucrt(v, conv, prec, alternate, options.three_digit_exponents);
   if (!std::isfinite(v)) return special(v, conv, prec, alternate);
   switch (conv) {
     case 'f':
@@ -355,10 +358,12 @@ void emit_integer(Writer<C>& w, const Spec& sp, C conv, std::uint64_t mag, bool 
 }
 
 template <class C>
-void emit_double(Writer<C>& w, const Spec& sp, C conv, double v) {
-  std::string body = format_double(v, static_cast<char>(conv), sp.prec, sp.alt);
+void emit_double(Writer<C>& w, const Spec& sp, C conv, double v, const Options& options) {
+  std::string body = format_double(v, static_cast<char>(conv), sp.prec, sp.alt, options);
   const char* prefix = std::signbit(v) ? "-" : sp.plus ? "+" : sp.space ? " " : "";
-  w.padded(sp, body.size(), prefix, true, [&] { w.narrow(body.data(), body.size()); });
+  // The UCRT pads "inf" and "nan" with spaces even under the '0' flag.
+  bool zero_ok = !options.ucrt || std::isfinite(v);
+  w.padded(sp, body.size(), prefix, zero_ok, [&] { w.narrow(body.data(), body.size()); });
 }
 
 const char16_t kNullW[] = u"(null)";
@@ -366,7 +371,7 @@ const char16_t kNullW[] = u"(null)";
 }  // namespace
 
 template <class C>
-int format(Sink<C>& out, const C* f, __builtin_ms_va_list& ap) {
+int format(Sink<C>& out, const C* f, __builtin_ms_va_list& ap, const Options& options) {
   if (!f) {
     set_errno(err::einval);
     return -1;
@@ -508,12 +513,13 @@ int format(Sink<C>& out, const C* f, __builtin_ms_va_list& ap) {
       case 'a':
       case 'A':
         // long double is double on Windows x64.
-        emit_double(w, sp, conv, __builtin_va_arg(ap, double));
+        emit_double(w, sp, conv, __builtin_va_arg(ap, double), options);
         break;
       case 'c':
       case 'C': {
-        // %c is the variant's own width, %C the other; h/l/w force narrow/wide.
-        bool wide_arg = (conv == 'C') != (sizeof(C) == 2);
+        // %c is the variant's own width, %C the other; h/l/w force narrow/wide. Without
+        // legacy wide specifiers (UCRT, ISO mode) a wide function's %c is narrow too.
+        bool wide_arg = (conv == 'C') != (sizeof(C) == 2 && options.legacy_wide_specifiers);
         if (sp.narrow_str) wide_arg = false;
         if (sp.wide_str) wide_arg = true;
         unsigned v = __builtin_va_arg(ap, unsigned);
@@ -532,7 +538,7 @@ int format(Sink<C>& out, const C* f, __builtin_ms_va_list& ap) {
       }
       case 's':
       case 'S': {
-        bool wide_arg = (conv == 'S') != (sizeof(C) == 2);
+        bool wide_arg = (conv == 'S') != (sizeof(C) == 2 && options.legacy_wide_specifiers);
         if (sp.narrow_str) wide_arg = false;
         if (sp.wide_str) wide_arg = true;
         const void* p = __builtin_va_arg(ap, const void*);
@@ -565,6 +571,11 @@ int format(Sink<C>& out, const C* f, __builtin_ms_va_list& ap) {
         break;
       }
       case 'n': {
+        if (!options.count_output) {  // the UCRT's invalid-parameter path: nothing more is written
+          set_errno(err::einval);
+          if (options.invalid_parameter) options.invalid_parameter();
+          return -1;
+        }
         void* p = __builtin_va_arg(ap, void*);
         if (!p) break;
         switch (sp.size) {
@@ -606,7 +617,7 @@ unsigned WINAPI _get_output_format() noexcept { return fmt::output_format; }
 
 namespace sill::msvcrt::fmt {
 
-template int format<char>(Sink<char>&, const char*, __builtin_ms_va_list&);
-template int format<char16_t>(Sink<char16_t>&, const char16_t*, __builtin_ms_va_list&);
+template int format<char>(Sink<char>&, const char*, __builtin_ms_va_list&, const Options&);
+template int format<char16_t>(Sink<char16_t>&, const char16_t*, __builtin_ms_va_list&, const Options&);
 
 }  // namespace sill::msvcrt::fmt

@@ -1,6 +1,7 @@
 // The scanf family, narrow and wide, over one engine: strings and streams are sources,
 // directives follow msvcrt (%I64d, %S/%ls/%hs, %[...] sets, integers wrap instead of
 // saturating).
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -8,6 +9,7 @@
 #include "base/debug.h"
 #include "win32/msvcrt/msvcrt.h"
 #include "win32/msvcrt/msvcrt_api.h"
+#include "win32/msvcrt/scanf.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(msvcrt);
 
@@ -131,7 +133,7 @@ bool scan_float(Source<C>& in, int width, std::string& text) {
 }
 
 template <class C>
-int scan(Source<C>& in, const C* f, va& ap) {
+int scan(Source<C>& in, const C* f, va& ap, const ScanOptions& options) {
   if (!f) {
     set_errno(err::einval);
     return CRT_EOF;
@@ -258,7 +260,7 @@ int scan(Source<C>& in, const C* f, va& ap) {
         break;
       }
       case 'c': case 'C': case 's': case 'S': case '[': {
-        bool wide_out = ((conv == C('C') || conv == C('S')) != (sizeof(C) == 2));
+        bool wide_out = ((conv == C('C') || conv == C('S')) != (sizeof(C) == 2 && options.legacy_wide_specifiers));
         if (narrow) wide_out = false;
         if (wide) wide_out = true;
         // A %[ set: ^ negates, ] first is literal, a-b is a range.
@@ -290,9 +292,22 @@ int scan(Source<C>& in, const C* f, va& ap) {
           return true;
         };
         void* out = suppress ? nullptr : __builtin_va_arg(ap, void*);
+        // The secure forms pass the buffer's size in characters after the pointer; text that
+        // does not fit (with its terminator, except for %c) empties the buffer and ends the scan.
+        std::size_t room = SIZE_MAX;
+        if (out && options.secure) room = __builtin_va_arg(ap, unsigned);
+        bool terminated = conv != C('c') && conv != C('C');
         int n = 0;
         c = in.get();
         while (width > 0 && c != kEnd && accept(c)) {
+          if (out && static_cast<std::size_t>(n) + (terminated ? 1 : 0) >= room) {
+            if (room) {
+              if (wide_out) static_cast<wchar*>(out)[0] = 0;
+              else static_cast<char*>(out)[0] = 0;
+            }
+            in.unget(c);
+            return assigned;
+          }
           if (out) {
             if (wide_out) static_cast<wchar*>(out)[n] = static_cast<wchar>(c);
             else static_cast<char*>(out)[n] = static_cast<char>(sizeof(C) == 2 && c > 255 ? '?' : c);
@@ -320,37 +335,50 @@ int scan(Source<C>& in, const C* f, va& ap) {
   return assigned;
 }
 
-int stream_scan(FILE* f, const char* format, va& ap) {
+int stream_scan(FILE* f, const char* format, va& ap, const ScanOptions& options = {}) {
   if (!f) {
     set_errno(err::einval);
     return CRT_EOF;
   }
   stdio::Guard g(f);
   StreamSource in(f);
-  return scan<char>(in, format, ap);
+  return scan<char>(in, format, ap, options);
 }
 
-int stream_wscan(FILE* f, const wchar* format, va& ap) {
+int stream_wscan(FILE* f, const wchar* format, va& ap, const ScanOptions& options = {}) {
   if (!f) {
     set_errno(err::einval);
     return CRT_EOF;
   }
   stdio::Guard g(f);
   WideStreamSource in(f);
-  return scan<wchar>(in, format, ap);
+  return scan<wchar>(in, format, ap, options);
 }
 
 template <class C>
-int string_scan(const C* s, const C* end, const C* format, va& ap) {
+int string_scan(const C* s, const C* end, const C* format, va& ap, const ScanOptions& options = {}) {
   if (!s || !format) {
     set_errno(err::einval);
     return CRT_EOF;
   }
   StringSource<C> in(s, end);
-  return scan<C>(in, format, ap);
+  return scan<C>(in, format, ap, options);
 }
 
 }  // namespace
+
+int scan_string(const char* s, const char* end, const char* format, va& ap, const ScanOptions& options) {
+  return string_scan<char>(s, end, format, ap, options);
+}
+int scan_string(const wchar* s, const wchar* end, const wchar* format, va& ap, const ScanOptions& options) {
+  return string_scan<wchar>(s, end, format, ap, options);
+}
+int scan_stream(FILE* f, const char* format, va& ap, const ScanOptions& options) {
+  return stream_scan(f, format, ap, options);
+}
+int scan_stream(FILE* f, const wchar* format, va& ap, const ScanOptions& options) {
+  return stream_wscan(f, format, ap, options);
+}
 
 int WINAPI sscanf(const char* s, const char* format, ...) noexcept {
   va ap;

@@ -36,29 +36,33 @@ struct WideStreamSink final : fmt::Sink<wchar> {
   wint_t fputwc_nolock_impl(wchar c) { return _fputwc_nolock(c, f); }
 };
 
-int stream_printf(FILE* f, const char* format, va& ap) {
+}  // namespace
+
+int stream_printf(FILE* f, const char* format, va& ap, const fmt::Options& options) {
   if (!f || !format) {
     set_errno(err::einval);
     return -1;
   }
   stdio::Guard g(f);
   StreamSink sink(f);
-  int r = fmt::format(sink, format, ap);
+  int r = fmt::format(sink, format, ap, options);
   stdio::end_call(f);
   return r;
 }
 
-int stream_wprintf(FILE* f, const wchar* format, va& ap) {
+int stream_wprintf(FILE* f, const wchar* format, va& ap, const fmt::Options& options) {
   if (!f || !format) {
     set_errno(err::einval);
     return -1;
   }
   stdio::Guard g(f);
   WideStreamSink sink(f);
-  int r = fmt::format(sink, format, ap);
+  int r = fmt::format(sink, format, ap, options);
   stdio::end_call(f);
   return r;
 }
+
+namespace {
 
 // _vsnprintf: stores at most count characters; -1 when the output did not fit (and then
 // no terminator is written), otherwise the length, terminated when there is room.

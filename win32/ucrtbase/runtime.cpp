@@ -1,0 +1,152 @@
+// The UCRT's runtime services around the program: std::terminate's handler, the invalid-
+// parameter path (a handler if the program set one, else a fail-fast exit as the UCRT's
+// release build does), operator new's handler and mode, the %n switch, and locale objects.
+#include <atomic>
+
+#include "base/debug.h"
+#include "loader/callback.h"
+#include "win32/advapi32/advapi32.h"
+#include "win32/kernel32/kernel32.h"
+#include "win32/msvcrt/msvcrt.h"
+#include "win32/msvcrt/msvcrt_api.h"
+#include "win32/ucrtbase/ucrtbase.h"
+
+SILL_DEFAULT_DEBUG_CHANNEL(msvcrt);
+
+namespace sill::ucrtbase {
+
+namespace k32 = sill::kernel32;
+
+namespace {
+
+std::atomic<terminate_handler_t> g_terminate{nullptr};
+std::atomic<new_handler_t> g_new_handler{nullptr};
+std::atomic<int> g_new_mode{0};
+std::atomic<int> g_printf_count_output{0};
+
+using invalid_parameter_handler_t = void(WINAPI*)(const wchar*, const wchar*, const wchar*, unsigned,
+                                                  std::uintptr_t);
+
+// What __fastfail(FAST_FAIL_INVALID_ARG) leaves behind: the process ends at once with
+// STATUS_STACK_BUFFER_OVERRUN, no exit handlers, no DLL detach.
+constexpr UINT kStatusStackBufferOverrun = 0xC0000409;
+
+}  // namespace
+
+// ---- std::terminate ----
+
+[[noreturn]] void WINAPI terminate() noexcept {
+  terminate_handler_t h = g_terminate.load();
+  if (h) loader::call_program("terminate handler", h);
+  msvcrt::abort();  // a handler that returns ends here too, as the standard requires
+}
+
+terminate_handler_t WINAPI set_terminate(terminate_handler_t handler) noexcept { return g_terminate.exchange(handler); }
+terminate_handler_t WINAPI _get_terminate() noexcept { return g_terminate.load(); }
+
+// ---- Invalid parameters ----
+
+void WINAPI _invalid_parameter(const wchar* expr, const wchar* function, const wchar* file, unsigned line,
+                               std::uintptr_t reserved) noexcept {
+  auto h = reinterpret_cast<invalid_parameter_handler_t>(msvcrt::_get_invalid_parameter_handler());
+  if (h) {
+    loader::call_program("invalid parameter handler", h, expr, function, file, line, reserved);
+    return;
+  }
+  _invoke_watson(expr, function, file, line, reserved);
+}
+
+[[noreturn]] void WINAPI _invoke_watson(const wchar*, const wchar*, const wchar*, unsigned, std::uintptr_t) noexcept {
+  ERR("invalid parameter passed to a C runtime function; ending the process as the UCRT does\n");
+  k32::TerminateProcess(k32::GetCurrentProcess(), kStatusStackBufferOverrun);
+  __builtin_trap();
+}
+
+void WINAPI _invalid_parameter_noinfo() noexcept { _invalid_parameter(nullptr, nullptr, nullptr, 0, 0); }
+
+[[noreturn]] void WINAPI _invalid_parameter_noinfo_noreturn() noexcept {
+  _invalid_parameter(nullptr, nullptr, nullptr, 0, 0);
+  _invoke_watson(nullptr, nullptr, nullptr, 0, 0);
+}
+
+// ---- operator new ----
+
+int WINAPI _set_new_mode(int mode) noexcept {
+  if (mode != 0 && mode != 1) {
+    msvcrt::set_errno(msvcrt::err::einval);
+    return -1;
+  }
+  if (mode) FIXME_ONCE("new mode 1: malloc does not call the new handler on failure\n");
+  return g_new_mode.exchange(mode);
+}
+
+int WINAPI _query_new_mode() noexcept { return g_new_mode.load(); }
+new_handler_t WINAPI _set_new_handler(new_handler_t handler) noexcept { return g_new_handler.exchange(handler); }
+new_handler_t WINAPI _query_new_handler() noexcept { return g_new_handler.load(); }
+
+// operator new calls this when allocation fails: non-zero means "try again".
+int WINAPI _callnewh(std::size_t size) noexcept {
+  new_handler_t h = g_new_handler.load();
+  if (!h) return 0;
+  return loader::call_program("new handler", h, size) ? 1 : 0;
+}
+
+// ---- printf's %n: off unless the program turns it on ----
+
+int WINAPI _set_printf_count_output(int enable) noexcept { return g_printf_count_output.exchange(enable ? 1 : 0); }
+int WINAPI _get_printf_count_output() noexcept { return g_printf_count_output.load(); }
+
+// ---- Locale objects: Sill has the "C" locale only; one object stands for it ----
+
+namespace {
+struct LocaleObject {  // __crt_locale_pointers: two pointers programs never look into
+  void* locinfo;
+  void* mbcinfo;
+};
+LocaleObject g_c_locale{};
+unsigned char g_mbctype[257] = {};  // no lead bytes in the "C" locale
+}  // namespace
+
+void* WINAPI _get_current_locale() noexcept { return &g_c_locale; }
+
+void* WINAPI _create_locale(int category, const char* name) noexcept {
+  if (!name) return nullptr;
+  // Only "C" (and "" meaning the user default, which Sill answers with "C").
+  if (name[0] && !(name[0] == 'C' && !name[1])) {
+    FIXME("locale %s is not available; only \"C\"\n", name);
+    return nullptr;
+  }
+  return &g_c_locale;
+}
+
+void WINAPI _free_locale(void* locale) noexcept {}
+
+void* WINAPI __p__mbctype() noexcept { return g_mbctype; }
+
+// The locale names of the six categories (LC_COLLATE..LC_TIME): none, in the "C" locale.
+wchar** WINAPI ___lc_locale_name_func() noexcept {
+  static wchar* names[6] = {};
+  return names;
+}
+
+// The locale is only ever "C", so there is nothing to change under this lock; it is still a
+// lock, as callers pair it with reads they expect to be consistent.
+void WINAPI _lock_locales() noexcept { msvcrt::crt_lock(msvcrt::LOCK_TABLES).lock(); }
+void WINAPI _unlock_locales() noexcept { msvcrt::crt_lock(msvcrt::LOCK_TABLES).unlock(); }
+
+// ---- rand_s: the system's random generator, not rand()'s sequence ----
+
+errno_t WINAPI rand_s(unsigned* value) noexcept {
+  if (!value) {
+    msvcrt::set_errno(msvcrt::err::einval);
+    _invalid_parameter_noinfo();
+    return msvcrt::err::einval;
+  }
+  if (!advapi32::SystemFunction036(value, sizeof *value)) {
+    *value = 0;
+    return msvcrt::err::enomem;
+  }
+  return 0;
+}
+
+}  // namespace sill::ucrtbase
