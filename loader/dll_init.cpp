@@ -121,6 +121,7 @@ void exit_process(win::UINT code) {
 void terminate_process(win::UINT code) {
   std::fflush(stdout);
   std::fflush(stderr);
+  nt::shared::on_process_exit(code);  // abandons shared mutexes before the parent sees the end
   nt::report_exit_code(code);  // a Windows parent gets all 32 bits
   // Windows exit codes are 32-bit; a Linux status keeps the low 8 bits, as Wine does.
   _exit(static_cast<int>(code & 0xFF));

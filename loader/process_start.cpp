@@ -187,6 +187,8 @@ LoadError run_program(const std::string& unix_path, const std::vector<std::strin
     return {nt::STATUS_NO_MEMORY, "cannot allocate the program's stack"};
   nt::describe_stack(teb, stack);
 
+  // CREATE_SUSPENDED: no program code, DLL initializers included, before the parent says so.
+  nt::wait_until_resumed();
   auto* ctx = new StartContext{exe, peb, core};
   sill_call_on_stack(start_on_program_stack, ctx, teb->Tib.StackBase);
 }

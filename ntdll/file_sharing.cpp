@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ntdll/file.h"
+#include "ntdll/shared_objects.h"
 #include "ntdll/status.h"
 
 namespace sill::nt {
@@ -55,13 +56,19 @@ win::NTSTATUS claim_share(dev_t dev, ino_t ino, win::DWORD access, win::DWORD sh
       return STATUS_SHARING_VIOLATION;
     }
   }
-  *claim = ShareClaim{dev, ino, r.next_id++};
+  std::uint64_t shared_id = 0;
+  if (NTSTATUS s = shared::claim_file_share(dev, ino, u, share, &shared_id); s != STATUS_SUCCESS) {
+    if (opens.empty()) r.files.erase({dev, ino});
+    return s;
+  }
+  *claim = ShareClaim{dev, ino, r.next_id++, shared_id};
   opens.push_back(Open{claim->id, u, share});
   return STATUS_SUCCESS;
 }
 
 void release_share(const ShareClaim& claim) {
   if (!claim.id) return;
+  shared::release_file_share(claim.dev, claim.ino, claim.shared_id);
   auto& r = registry();
   std::lock_guard guard(r.lock);
   auto it = r.files.find({claim.dev, claim.ino});

@@ -106,4 +106,33 @@ win::NTSTATUS HandleTable::get_access(win::HANDLE h, win::DWORD* access) const {
   return STATUS_SUCCESS;
 }
 
+std::vector<HandleTable::Inheritable> HandleTable::inheritable() const {
+  std::vector<Inheritable> out;
+  std::lock_guard g(lock_);
+  for (std::size_t i = 0; i < entries_.size(); ++i)
+    if (entries_[i].object && (entries_[i].flags & HANDLE_FLAG_INHERIT))
+      out.push_back({handle_of(i), entries_[i].access, Ref<Object>::share(entries_[i].object)});
+  return out;
+}
+
+win::NTSTATUS HandleTable::insert_at(win::HANDLE value, Ref<Object> obj, win::DWORD access, win::DWORD flags) {
+  std::size_t i = index_of(value);
+  if (i == SIZE_MAX || i >= (1u << 24)) return STATUS_INVALID_HANDLE;
+  std::lock_guard g(lock_);
+  while (entries_.size() <= i) {  // new entries join the free list
+    entries_.push_back(Entry{nullptr, 0, 0, free_head_});
+    free_head_ = entries_.size();
+  }
+  if (entries_[i].object) return STATUS_INVALID_HANDLE;
+  // Unlink entry i from the free list (only at process start: the walk is short).
+  for (std::size_t* link = &free_head_; *link != 0; link = &entries_[*link - 1].next_free) {
+    if (*link == i + 1) {
+      *link = entries_[i].next_free;
+      break;
+    }
+  }
+  entries_[i] = Entry{obj.detach(), access, flags, 0};
+  return STATUS_SUCCESS;
+}
+
 }  // namespace sill::nt

@@ -39,6 +39,26 @@ class HandleTable {
   win::NTSTATUS set_flags(win::HANDLE h, win::DWORD mask, win::DWORD flags);
   win::NTSTATUS get_access(win::HANDLE h, win::DWORD* access) const;
 
+  // For the wait functions' fast path: the table's lock, and objects looked up under it without
+  // taking a reference (valid while that lock is held).
+  std::unique_lock<std::mutex> lock_for_lookup() const { return std::unique_lock(lock_); }
+  Object* lookup_locked(win::HANDLE h) const {
+    const Entry* e = find(h);
+    return e ? e->object : nullptr;
+  }
+
+  // Handle inheritance (ntdll/handle_inheritance.cpp).
+  struct Inheritable {
+    win::HANDLE value;
+    win::DWORD access;
+    Ref<Object> object;
+  };
+  // The handles marked HANDLE_FLAG_INHERIT, in handle order.
+  std::vector<Inheritable> inheritable() const;
+  // Puts obj at exactly `value` (a child's inherited handle); STATUS_INVALID_HANDLE when the value is
+  // malformed or taken.
+  win::NTSTATUS insert_at(win::HANDLE value, Ref<Object> obj, win::DWORD access, win::DWORD flags);
+
  private:
   struct Entry {
     Object* object = nullptr;

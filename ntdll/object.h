@@ -20,9 +20,11 @@ enum class ObjectType : std::uint8_t {
   IoCompletion,  // an I/O completion port
   Token,     // an access token (advapi32's security_token.cpp)
   Other,
+  ChildThread,  // the main thread of a child process (ntdll/process_object.h)
 };
 
 class Object;
+class Waitable;
 // The named-object directory (object_namespace.cpp); see there.
 bool insert_named_object(Object* obj, std::u16string_view name);
 
@@ -34,6 +36,9 @@ class Object {
   Object& operator=(const Object&) = delete;
 
   ObjectType type() const { return type_; }
+  // Whether a wait can name it (a Waitable: events, threads, processes...); see as_waitable in
+  // ntdll/sync.h. A flag, not a virtual call or a dynamic_cast: the wait functions ask per handle.
+  bool is_waitable() const { return waitable_; }
   // Handle bookkeeping (handle_table.cpp): some objects act when their last handle closes, while
   // references held elsewhere (a waiter, pending I/O) keep them alive: a completion port wakes its
   // waiters, a file cancels its pending I/O.
@@ -64,6 +69,9 @@ class Object {
   std::atomic<int> handles_{0};
   ObjectType type_;
   bool named_ = false;
+
+ protected:
+  bool waitable_ = false;
 };
 
 // An owning pointer to an object; T declares `static constexpr ObjectType kType`

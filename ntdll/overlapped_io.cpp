@@ -112,7 +112,7 @@ bool IoRequest::finish(NTSTATUS status, std::size_t information, bool synchronou
     __atomic_store_n(&target.iosb[0], static_cast<win::ULONG_PTR>(static_cast<std::uint32_t>(status)), __ATOMIC_RELEASE);
   }
   signal_object(*this, [&] { finished_flag_ = true; });
-  if (target.event) signal_object(*target.event, [&] { target.event->signaled = true; });
+  if (target.event) set_event(*target.event);  // local or shared (named) event alike
   if (target.apc_routine) {
     queue_user_apc(thread, {target.apc_invoke, target.apc_routine, target.context,
                             reinterpret_cast<win::ULONG_PTR>(target.iosb), 0});

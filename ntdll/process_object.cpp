@@ -4,6 +4,7 @@
 #include "ntdll/process_object.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -11,10 +12,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <unordered_map>
 
 #include "base/debug.h"
@@ -37,6 +40,25 @@ std::unordered_map<pid_t, Process*>& children() {
 }
 
 int g_exit_code_fd = -1;  // in a child sill: where report_exit_code writes
+int g_resume_fd = -1;     // in a child sill created suspended: where the parent's go comes from
+std::string g_inherited_handles;
+
+// A descriptor number from a variable the parent set; only a pipe is trusted, so that a stale
+// variable cannot make us read or write some unrelated file.
+int pipe_fd_from_variable(const char* name) {
+  const char* text = std::getenv(name);
+  if (!text) return -1;
+  char* end = nullptr;
+  long v = std::strtol(text, &end, 10);
+  struct stat st;
+  int fd = -1;
+  if (end != text && *end == 0 && v > 2 && v < 1 << 20 && fstat(static_cast<int>(v), &st) == 0 && S_ISFIFO(st.st_mode)) {
+    fd = static_cast<int>(v);
+    fcntl(fd, F_SETFD, FD_CLOEXEC);  // our own children get their own pipes
+  }
+  unsetenv(name);
+  return fd;
+}
 }  // namespace
 
 Process::Process(pid_t pid, int pidfd, int exit_fd)
@@ -50,6 +72,7 @@ Process::~Process() {
   }
   if (pidfd_ >= 0) close(pidfd_);
   if (exit_fd_ >= 0) close(exit_fd_);
+  if (resume_fd_ >= 0) close(resume_fd_);
 }
 
 bool Process::is_self() const { return pid_ == getpid(); }
@@ -103,8 +126,32 @@ void Process::reap() {
     if (requested_code_ && killed && !reported) code = *requested_code_;
     exit_code_ = code;
     ended_ = true;
+    if (main_thread_) wake_waiters(*main_thread_);
   });
   TRACE("process %d ended with %#x", static_cast<int>(pid_), code);
+}
+
+// A process that is not our child: no waitpid; the pidfd becomes readable when it ends, and a
+// Sill process of the prefix recorded its exit code in the shared store on its way out.
+void Process::watch_foreign() {
+  std::uint64_t start_time = shared::process_start_time(pid_);
+  Ref<Process> keep = Ref<Process>::share(this);
+  std::thread([keep, start_time] {
+    pollfd p{keep->pidfd_, POLLIN, 0};
+    while (poll(&p, 1, -1) < 0 && errno == EINTR) {
+    }
+    std::optional<win::DWORD> code = shared::recorded_exit_code(keep->pid_, start_time);
+    signal_object(*keep, [&] {
+      if (!code) {
+        // Killed (by us: the code TerminateProcess asked for), or not a Sill process.
+        if (!keep->requested_code_) FIXME("the exit code of process %d is unknown", static_cast<int>(keep->pid_));
+        code = keep->requested_code_.value_or(0);
+      }
+      keep->exit_code_ = *code;
+      keep->ended_ = true;
+      if (keep->main_thread_) wake_waiters(*keep->main_thread_);
+    });
+  }).detach();
 }
 
 void watch_child(Process* p) {
@@ -128,9 +175,13 @@ Expected<Ref<Process>, win::NTSTATUS> open_process(win::DWORD pid) {
   std::lock_guard g(g_children_lock);
   auto it = children().find(static_cast<pid_t>(pid));
   if (it != children().end() && it->second->try_add_ref()) return Ref<Process>::adopt(it->second);
-  if (pid != 0 && kill(static_cast<pid_t>(pid), 0) == 0)
-    FIXME("opening process %u, which is not a child of this one, is not supported", pid);
-  return Unexpected{STATUS_INVALID_CID};
+  if (pid == 0 || pid > INT32_MAX) return Unexpected{STATUS_INVALID_CID};
+  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, static_cast<pid_t>(pid), 0));
+  if (pidfd < 0) return Unexpected{errno == EPERM ? STATUS_ACCESS_DENIED : STATUS_INVALID_CID};
+  fcntl(pidfd, F_SETFD, FD_CLOEXEC);
+  Ref<Process> p = make_object<Process>(static_cast<pid_t>(pid), pidfd, -1);
+  p->watch_foreign();
+  return p;
 }
 
 win::DWORD exit_code_from_wait_status(int status) {
@@ -157,17 +208,11 @@ win::DWORD exit_code_from_wait_status(int status) {
 }
 
 std::optional<std::u16string> take_parent_variables() {
-  if (const char* fd = std::getenv(kExitCodeFdVariable)) {
-    char* end = nullptr;
-    long v = std::strtol(fd, &end, 10);
-    // Only a pipe is trusted: a stale variable must not make us write into some file.
-    struct stat st;
-    if (end != fd && *end == 0 && v > 2 && v < 1 << 20 && fstat(static_cast<int>(v), &st) == 0 &&
-        S_ISFIFO(st.st_mode)) {
-      g_exit_code_fd = static_cast<int>(v);
-      fcntl(g_exit_code_fd, F_SETFD, FD_CLOEXEC);  // our own children get their own pipe
-    }
-    unsetenv(kExitCodeFdVariable);
+  g_exit_code_fd = pipe_fd_from_variable(kExitCodeFdVariable);
+  g_resume_fd = pipe_fd_from_variable(kResumeFdVariable);
+  if (const char* handles = std::getenv(kInheritedHandlesVariable)) {
+    g_inherited_handles = handles;
+    unsetenv(kInheritedHandlesVariable);
   }
   std::optional<std::u16string> command_line;
   if (const char* cl = std::getenv(kCommandLineVariable)) {
@@ -175,6 +220,53 @@ std::optional<std::u16string> take_parent_variables() {
     unsetenv(kCommandLineVariable);
   }
   return command_line;
+}
+
+void wait_until_resumed() {
+  if (g_resume_fd < 0) return;
+  char go = 0;
+  ssize_t r;
+  do r = read(g_resume_fd, &go, 1);
+  while (r < 0 && errno == EINTR);
+  close(g_resume_fd);
+  g_resume_fd = -1;
+  if (r != 1) _exit(1);  // nobody will ever resume us
+}
+
+std::string take_inherited_handles_variable() { return std::exchange(g_inherited_handles, std::string()); }
+
+void Process::set_resume_fd(int fd) {
+  lock_waits();
+  resume_fd_ = fd;
+  suspend_count_ = 1;
+  unlock_waits();
+}
+
+ChildThread::ChildThread(Ref<Process> process) : Waitable(ObjectType::ChildThread), process_(std::move(process)) {
+  lock_waits();
+  process_->main_thread_ = this;
+  unlock_waits();
+}
+
+ChildThread::~ChildThread() {
+  lock_waits();
+  if (process_->main_thread_ == this) process_->main_thread_ = nullptr;
+  unlock_waits();
+}
+
+win::DWORD ChildThread::resume() {
+  lock_waits();
+  int previous = process_->suspend_count_;
+  int fd = -1;
+  if (previous > 0 && --process_->suspend_count_ == 0) fd = std::exchange(process_->resume_fd_, -1);
+  unlock_waits();
+  if (fd >= 0) {
+    char go = 1;
+    ssize_t w = write(fd, &go, 1);
+    (void)w;  // a child that already died cannot be resumed anyway
+    close(fd);
+  }
+  return static_cast<win::DWORD>(previous);
 }
 
 void report_exit_code(win::DWORD code) {

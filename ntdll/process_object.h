@@ -17,6 +17,12 @@ namespace sill::nt {
 inline constexpr win::DWORD STILL_ACTIVE = 259;
 inline constexpr char kCommandLineVariable[] = "SILL_COMMAND_LINE";
 inline constexpr char kExitCodeFdVariable[] = "SILL_EXIT_CODE_FD";
+// A suspended child (CREATE_SUSPENDED) waits for one byte on this fd before it runs program code.
+inline constexpr char kResumeFdVariable[] = "SILL_RESUME_FD";
+// The handles a child inherits (ntdll/handle_inheritance.h).
+inline constexpr char kInheritedHandlesVariable[] = "SILL_INHERITED_HANDLES";
+
+class ChildThread;
 
 class Process : public Waitable {
  public:
@@ -33,9 +39,14 @@ class Process : public Waitable {
   bool ended() const;
   // SIGKILL; the exit code a waiter sees is `code`. STATUS_ACCESS_DENIED once it has ended.
   win::NTSTATUS terminate(win::DWORD code);
+  // A child created suspended: the write end of the pipe it waits on (taken over).
+  void set_resume_fd(int fd);
 
  private:
   friend void watch_child(Process* p);
+  friend Expected<Ref<Process>, win::NTSTATUS> open_process(win::DWORD pid);
+  void watch_foreign();
+  friend class ChildThread;
   void reap();
   const pid_t pid_;
   int pidfd_;
@@ -43,11 +54,32 @@ class Process : public Waitable {
   bool ended_ = false;  // under the wait lock
   win::DWORD exit_code_ = STILL_ACTIVE;
   std::optional<win::DWORD> requested_code_;  // under the wait lock (TerminateProcess)
+  ChildThread* main_thread_ = nullptr;        // under the wait lock; woken with the process
+  int resume_fd_ = -1;                        // under the wait lock
+  int suspend_count_ = 0;                     // under the wait lock
+};
+
+// The main thread of a child process, as CreateProcess's hThread: waitable, it ends with the
+// process; a suspended child's thread starts running at ResumeThread.
+class ChildThread : public Waitable {
+ public:
+  static constexpr ObjectType kType = ObjectType::ChildThread;
+  explicit ChildThread(Ref<Process> process);
+  ~ChildThread() override;
+  bool is_signaled(win::DWORD) const override { return process_->ended_; }
+  win::DWORD id() const { return static_cast<win::DWORD>(process_->pid()); }
+  win::DWORD exit_code() const { return process_->exit_code(); }
+  // The suspend count before the call; lets the child run when it reaches 0.
+  win::DWORD resume();
+
+ private:
+  Ref<Process> process_;
 };
 
 // A new child: registers it (for open_process) and starts the thread that reaps it.
 Ref<Process> adopt_child(pid_t pid, int pidfd, int exit_fd);
-// This process, or one of its living children; STATUS_INVALID_CID otherwise.
+// This process, one of its children, or another living process (watched through a pidfd; its exit
+// code is the one a Sill process records in the prefix's shared store); STATUS_INVALID_CID otherwise.
 Expected<Ref<Process>, win::NTSTATUS> open_process(win::DWORD pid);
 
 // The exit code a Linux wait status stands for (when no full code was reported):
@@ -60,6 +92,11 @@ win::DWORD exit_code_from_wait_status(int status);
 // In a child sill, before its environment block is built: takes (and removes from
 // the environment) the command line and the exit-code fd its parent passed.
 std::optional<std::u16string> take_parent_variables();
+// In a child sill created suspended: blocks until the parent resumes it (the process exits
+// quietly when the parent closed the pipe without resuming it). No-op otherwise.
+void wait_until_resumed();
+// The inherited-handle list the parent passed (emptied when read), for handle_inheritance.cpp.
+std::string take_inherited_handles_variable();
 // From loader::terminate_process: tells the parent the full code (no-op without a parent).
 void report_exit_code(win::DWORD code);
 

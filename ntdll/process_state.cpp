@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "ntdll/file.h"
+#include "ntdll/handle_inheritance.h"
 #include "ntdll/handle_table.h"
 #include "ntdll/heap.h"
 #include "ntdll/process_internal.h"
@@ -63,6 +64,8 @@ void initialize_process_state(PEB* peb) {
   }
   if (RTL_USER_PROCESS_PARAMETERS* params = peb->ProcessParameters) {
     constexpr DWORD rw = GENERIC_READ | GENERIC_WRITE | SYNCHRONIZE | FILE_READ_ATTRIBUTES | FILE_WRITE_ATTRIBUTES;
+    // Inherited handles first: they keep the values they have in the parent.
+    install_inherited_handles();
     params->StandardInput = std_handle_for(0, rw);
     params->StandardOutput = std_handle_for(1, rw);
     params->StandardError = std_handle_for(2, rw);

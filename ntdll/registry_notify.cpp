@@ -39,10 +39,7 @@ void complete(Request& r, win::NTSTATUS status) {
     r.iosb->Information = 0;
   }
   if (r.done) *r.done = true;
-  if (r.event) {
-    Event& e = *r.event;
-    signal_object(e, [&] { e.signaled = true; });
-  }
+  if (r.event) set_event(*r.event);  // local or shared (named) event alike
 }
 
 // One pass: completes the requests whose keys changed. g_lock held.

@@ -8,13 +8,19 @@
 
 #include "base/wintypes.h"
 #include "ntdll/object.h"
+#include "ntdll/shared_objects.h"
 
 namespace sill::nt {
 
-// Waitable state is guarded by one process-wide lock held by the wait engine.
+// Waitable state is guarded by one process-wide lock held by the wait engine. An event, mutex or
+// semaphore shared with other processes (shared_objects.h) keeps its state in the shared store
+// instead: `shared_` points to it, and the engine takes the store's lock after its own.
 class Waitable : public Object {
  public:
-  using Object::Object;
+  explicit Waitable(ObjectType t) : Object(t) { waitable_ = true; }
+  ~Waitable() override {
+    if (shared_) shared::release(shared_);
+  }
   // Called with the wait lock held.
   virtual bool is_signaled(win::DWORD tid) const = 0;
   // Consumes the signal for `tid` (auto-reset, mutex ownership...). Lock held.
@@ -23,7 +29,10 @@ class Waitable : public Object {
 
   struct WaitNode;
   WaitNode* waiters_ = nullptr;  // intrusive list, under the wait lock
+  shared::Slot* shared_ = nullptr;  // set once, before the object is handed out
 };
+
+inline Waitable* as_waitable(Object* o) { return o->is_waitable() ? static_cast<Waitable*>(o) : nullptr; }
 
 // Runs `fn` under the wait lock, then wakes threads waiting on `obj`. Use to
 // change a Waitable's state from outside (SetEvent, thread exit...).
@@ -94,6 +103,9 @@ inline constexpr win::DWORD INFINITE = 0xFFFFFFFF;
 inline constexpr win::DWORD WAIT_OBJECT_0 = 0, WAIT_ABANDONED_0 = 0x80, WAIT_IO_COMPLETION = 0xC0,
                             WAIT_TIMEOUT = 0x102, WAIT_FAILED = 0xFFFFFFFF;
 
+// The uncontended path of a wait: the result when the objects already satisfy it (taking their
+// signal), nullopt when the caller would have to block. No allocation, the wait lock taken once.
+std::optional<win::DWORD> try_wait(std::span<Waitable* const> objects, bool wait_all);
 // WAIT_OBJECT_0 + i, WAIT_ABANDONED_0 + i, or WAIT_TIMEOUT. timeout_ms INFINITE waits forever.
 // An alertable wait also ends, with WAIT_IO_COMPLETION, when user APCs are queued to the thread
 // (ntdll/apc.h); the caller runs them. No objects and an alertable wait: an alertable sleep.
@@ -101,6 +113,16 @@ win::DWORD wait_for_objects(std::span<Waitable* const> objects, bool wait_all, w
                             bool alertable = false);
 // Wakes thread `tid` if it is in an alertable wait (wait lock held).
 void alert_thread(win::DWORD tid);
+
+// SetEvent/ResetEvent for any event, process-local or shared: use these rather than writing
+// `signaled`, which a shared event does not use.
+void set_event(Event& e);
+void reset_event(Event& e);
+// Releases the threads waiting on it now (one for an auto-reset event) and leaves it reset.
+void pulse_event(Event& e);
+
+// The process's object for a shared slot it holds a reference on (the object takes it over).
+Ref<Waitable> wrap_shared(shared::Kind kind, shared::Slot* slot);
 
 // Monotonic milliseconds, for timeouts.
 std::uint64_t monotonic_ms();

@@ -98,8 +98,7 @@ BOOL transfer(const nt::Ref<nt::File>& f, bool write, void* buf, DWORD len, DWOR
       if (ov) {
         ov->InternalHigh = done;
         ov->Internal = static_cast<ULONG_PTR>(static_cast<std::uint32_t>(s));
-        if (auto e = nt::handle_table().get<nt::Event>(ov->hEvent))
-          nt::signal_object(**e, [&] { (*e)->signaled = true; });
+        if (auto e = nt::handle_table().get<nt::Event>(ov->hEvent)) nt::set_event(**e);
       }
     } else {
       ULONG_PTR private_iosb[2] = {0, 0};

@@ -331,6 +331,10 @@ BOOL WINAPI CreateProcessA(LPCSTR application, LPSTR command_line, SECURITY_ATTR
                            LPCSTR directory, STARTUPINFOA* si, PROCESS_INFORMATION* pi) noexcept;
 DWORD WINAPI GetProcessId(HANDLE process) noexcept;
 HANDLE WINAPI OpenProcess(DWORD access, BOOL inherit, DWORD pid) noexcept;
+BOOL WINAPI InitializeProcThreadAttributeList(void* list, DWORD count, DWORD flags, SIZE_T* size) noexcept;
+BOOL WINAPI UpdateProcThreadAttribute(void* list, DWORD flags, DWORD_PTR attribute, void* value, SIZE_T size,
+                                      void* previous, SIZE_T* returned) noexcept;
+void WINAPI DeleteProcThreadAttributeList(void* list) noexcept;
 HANDLE WINAPI GetCurrentThread() noexcept;
 void WINAPI GetStartupInfoW(STARTUPINFOW* info) noexcept;
 void WINAPI GetStartupInfoA(STARTUPINFOA* info) noexcept;
@@ -392,6 +396,7 @@ HANDLE WINAPI CreateEventA(SECURITY_ATTRIBUTES* sa, BOOL manual_reset, BOOL init
 HANDLE WINAPI CreateEventExW(SECURITY_ATTRIBUTES* sa, LPCWSTR name, DWORD flags, DWORD access) noexcept;
 BOOL WINAPI SetEvent(HANDLE h) noexcept;
 BOOL WINAPI ResetEvent(HANDLE h) noexcept;
+BOOL WINAPI PulseEvent(HANDLE h) noexcept;
 HANDLE WINAPI CreateMutexW(SECURITY_ATTRIBUTES* sa, BOOL initial_owner, LPCWSTR name) noexcept;
 HANDLE WINAPI CreateMutexA(SECURITY_ATTRIBUTES* sa, BOOL initial_owner, LPCSTR name) noexcept;
 BOOL WINAPI ReleaseMutex(HANDLE h) noexcept;

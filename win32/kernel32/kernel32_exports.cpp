@@ -500,6 +500,12 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("WaitNamedPipeW", kernel32::WaitNamedPipeW),
     SILL_EXPORT_AS("WriteFileEx", kernel32::WriteFileEx),
 
+    // ---- Processes and events across processes: attribute lists for CreateProcess, PulseEvent ----
+    // (entries go here, sorted by name within the block)
+    SILL_EXPORT_AS("DeleteProcThreadAttributeList", kernel32::DeleteProcThreadAttributeList),
+    SILL_EXPORT_AS("InitializeProcThreadAttributeList", kernel32::InitializeProcThreadAttributeList),
+    SILL_EXPORT_AS("PulseEvent", kernel32::PulseEvent),
+    SILL_EXPORT_AS("UpdateProcThreadAttribute", kernel32::UpdateProcThreadAttribute),
 };
 }  // namespace
 

@@ -4,10 +4,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/wintypes.h"
 #include "ntdll/codepage.h"
 #include "ntdll/object.h"
+#include "ntdll/shared_objects.h"
 #include "ntdll/status.h"
 #include "ntdll/winerror.h"
 #include "win32/kernel32/kernel32.h"
@@ -35,6 +37,22 @@ HANDLE open_named_object(LPCWSTR name, nt::ObjectType type, DWORD access, BOOL i
 // Affinity masks (processthreadsapi_affinity.cpp): the process's, and the machine's processors.
 DWORD_PTR process_affinity();
 DWORD_PTR system_affinity();
+
+// Events, mutexes, semaphores (synchapi_shared.cpp): named or inheritable ones are shared with the
+// prefix's other processes; last error ERROR_ALREADY_EXISTS / ERROR_INVALID_HANDLE as above.
+HANDLE create_sync_object(nt::shared::Kind kind, const nt::shared::InitialState& init, LPCWSTR name, DWORD access,
+                          SECURITY_ATTRIBUTES* sa);
+HANDLE open_sync_object(nt::shared::Kind kind, LPCWSTR name, DWORD access, BOOL inherit);
+
+// The handles PROC_THREAD_ATTRIBUTE_HANDLE_LIST names in an attribute list, if it has one
+// (processthreadsapi_attributes.cpp).
+std::optional<std::vector<HANDLE>> inherited_handle_list(const void* list);
+
+// A child process's main-thread handle (CreateProcess's hThread) for the thread functions of
+// processthreadsapi_thread.cpp; nullopt when `h` is not one (processthreadsapi_process.cpp).
+std::optional<DWORD> resume_child_thread(HANDLE h);
+std::optional<DWORD> child_thread_exit_code(HANDLE h);
+std::optional<DWORD> child_thread_id(HANDLE h);
 
 // An A-function's string argument as UTF-16 (nullopt for a null pointer).
 inline std::optional<std::u16string> from_ansi(const char* s) {

@@ -19,6 +19,7 @@
 #include "loader/module.h"
 #include "ntdll/environment.h"
 #include "ntdll/file.h"
+#include "ntdll/handle_inheritance.h"
 #include "ntdll/handle_table.h"
 #include "ntdll/path_mapping.h"
 #include "ntdll/process_internal.h"
@@ -210,7 +211,9 @@ std::vector<std::string> unix_environment(const std::u16string& block) {
     auto eq = entry.find(u'=', 1);
     if (eq == std::u16string_view::npos) continue;
     std::string name = utf16_to_utf8(entry.substr(0, eq));
-    if (name == nt::kCommandLineVariable || name == nt::kExitCodeFdVariable) continue;
+    if (name == nt::kCommandLineVariable || name == nt::kExitCodeFdVariable || name == nt::kResumeFdVariable ||
+        name == nt::kInheritedHandlesVariable)
+      continue;
     bool is_path = eq == 4 && (name[0] | 0x20) == 'p' && (name[1] | 0x20) == 'a' && (name[2] | 0x20) == 't' &&
                    (name[3] | 0x20) == 'h';
     if (is_path)
@@ -237,6 +240,8 @@ struct Spawn {
   std::u16string environment;  // a Windows block
   std::string unix_cwd;
   HANDLE std_handles[3];
+  const nt::InheritancePlan* inherited = nullptr;  // null: only the standard handles
+  bool suspended = false;
 };
 
 Expected<nt::Ref<nt::Process>, NTSTATUS> spawn(const Spawn& s) {
@@ -249,14 +254,32 @@ Expected<nt::Ref<nt::Process>, NTSTATUS> spawn(const Spawn& s) {
   std::vector<std::string> env = unix_environment(s.environment);
   std::string exec_path;
   int exit_pipe[2] = {-1, -1};
+  int resume_pipe[2] = {-1, -1};
+  // A Linux program gets the standard handles only; a child sill the rest too.
+  std::vector<int> kept_fds;
   if (s.program.kind == ImageKind::Windows) {
     if (pipe2(exit_pipe, O_CLOEXEC) != 0) return Unexpected{nt::status_from_errno(errno)};
+    if (s.suspended && pipe2(resume_pipe, O_CLOEXEC) != 0) {
+      int err = errno;
+      close(exit_pipe[0]);
+      close(exit_pipe[1]);
+      return Unexpected{nt::status_from_errno(err)};
+    }
     exec_path = sill_path;
     if (args.empty()) args.emplace_back();
     args[0] = s.program.unix_path;
     args.insert(args.begin(), {"sill", "--"});
     env.push_back(std::string(nt::kCommandLineVariable) + "=" + utf16_to_utf8(s.command_line));
     env.push_back(std::string(nt::kExitCodeFdVariable) + "=" + std::to_string(exit_pipe[1]));
+    kept_fds.push_back(exit_pipe[1]);
+    if (resume_pipe[0] >= 0) {
+      env.push_back(std::string(nt::kResumeFdVariable) + "=" + std::to_string(resume_pipe[0]));
+      kept_fds.push_back(resume_pipe[0]);
+    }
+    if (s.inherited && !s.inherited->variable.empty()) {
+      env.push_back(std::string(nt::kInheritedHandlesVariable) + "=" + s.inherited->variable);
+      kept_fds.insert(kept_fds.end(), s.inherited->fds.begin(), s.inherited->fds.end());
+    }
   } else {
     exec_path = s.program.unix_path;
     if (args.empty()) args.push_back(exec_path);
@@ -272,7 +295,7 @@ Expected<nt::Ref<nt::Process>, NTSTATUS> spawn(const Spawn& s) {
   int error_pipe[2];
   if (pipe2(error_pipe, O_CLOEXEC) != 0) error_pipe[0] = error_pipe[1] = -1;
   auto close_all = [&] {
-    for (int fd : {fds[0], fds[1], fds[2], error_pipe[0], error_pipe[1], exit_pipe[1]})
+    for (int fd : {fds[0], fds[1], fds[2], error_pipe[0], error_pipe[1], exit_pipe[1], resume_pipe[0]})
       if (fd >= 0) close(fd);
   };
 
@@ -285,7 +308,8 @@ Expected<nt::Ref<nt::Process>, NTSTATUS> spawn(const Spawn& s) {
     int err = 0;
     for (int i = 0; i < 3 && !err; ++i)
       if (fds[i] < 0 || dup2(fds[i], i) < 0) err = fds[i] < 0 ? EBADF : errno;
-    if (!err && exit_pipe[1] >= 0 && fcntl(exit_pipe[1], F_SETFD, 0) != 0) err = errno;
+    for (int fd : kept_fds)
+      if (!err && fcntl(fd, F_SETFD, 0) != 0) err = errno;
     if (!err && chdir(s.unix_cwd.c_str()) != 0) err = errno;
     if (!err) {
       execve(exec_path.c_str(), argv.data(), envp.data());
@@ -300,9 +324,12 @@ Expected<nt::Ref<nt::Process>, NTSTATUS> spawn(const Spawn& s) {
   if (pid < 0) {
     int err = errno;
     close_all();
-    if (exit_pipe[0] >= 0) close(exit_pipe[0]);
+    for (int fd : {exit_pipe[0], resume_pipe[1]})
+      if (fd >= 0) close(fd);
     return Unexpected{nt::status_from_errno(err)};
   }
+  // Before the child can look: its references on the shared objects it inherits.
+  if (s.inherited) nt::grant_to_child(*s.inherited, pid);
   int err = 0;
   if (error_pipe[1] >= 0) {
     close(error_pipe[1]);
@@ -316,28 +343,29 @@ Expected<nt::Ref<nt::Process>, NTSTATUS> spawn(const Spawn& s) {
   if (err) {
     int status;
     waitpid(pid, &status, 0);
-    if (exit_pipe[0] >= 0) close(exit_pipe[0]);
+    for (int fd : {exit_pipe[0], resume_pipe[1]})
+      if (fd >= 0) close(fd);
     if (err == ENOEXEC) return Unexpected{nt::STATUS_INVALID_IMAGE_FORMAT};
     return Unexpected{nt::status_from_errno(err)};
   }
   int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
   if (pidfd >= 0) fcntl(pidfd, F_SETFD, FD_CLOEXEC);
-  return nt::adopt_child(pid, pidfd, exit_pipe[0]);
+  nt::Ref<nt::Process> child = nt::adopt_child(pid, pidfd, exit_pipe[0]);
+  if (resume_pipe[1] >= 0) child->set_resume_fd(resume_pipe[1]);
+  return child;
 }
 
 BOOL create_process(const char16_t* application, const char16_t* command_line, SECURITY_ATTRIBUTES* process_sa,
                     SECURITY_ATTRIBUTES* thread_sa, BOOL inherit, DWORD flags, std::optional<std::u16string> env,
-                    const char16_t* directory, const STARTUPINFOW* si, PROCESS_INFORMATION* pi) {
+                    const char16_t* directory, const STARTUPINFOW* si, const void* attributes,
+                    PROCESS_INFORMATION* pi) {
   if (!si || !pi || (!application && !command_line)) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
   if (flags & (DEBUG_PROCESS | DEBUG_ONLY_THIS_PROCESS)) {
     FIXME("debugging a child process is not supported");
     return fail_error(win::ERROR_NOT_SUPPORTED, FALSE);
   }
-  if (flags & CREATE_SUSPENDED) FIXME_ONCE("CREATE_SUSPENDED: the child starts running at once");
-  if (flags & EXTENDED_STARTUPINFO_PRESENT) FIXME_ONCE("the attribute list of STARTUPINFOEX is ignored");
   if (flags & ~(kAcceptedFlags | CREATE_SUSPENDED | EXTENDED_STARTUPINFO_PRESENT))
     FIXME_ONCE("creation flags %#x ignored", flags & ~(kAcceptedFlags | CREATE_SUSPENDED | EXTENDED_STARTUPINFO_PRESENT));
-  if (inherit) FIXME_ONCE("inheritable handles other than the standard handles are not passed to the child");
 
   Spawn s;
   s.command_line = command_line ? command_line : application;
@@ -372,14 +400,22 @@ BOOL create_process(const char16_t* application, const char16_t* command_line, S
     s.std_handles[2] = p->StandardError;
   }
 
+  // The attribute list's handle list limits inheritance.
+  std::optional<std::vector<HANDLE>> only = inherited_handle_list(attributes);
+  nt::InheritancePlan plan;
+  if (inherit && s.program.kind == ImageKind::Windows) {  // a Linux program gets the standard handles
+    nt::plan_inheritance(plan, only ? &*only : nullptr);
+    s.inherited = &plan;
+  }
+  if ((flags & CREATE_SUSPENDED) && s.program.kind != ImageKind::Windows)
+    FIXME_ONCE("CREATE_SUSPENDED: a Linux program starts running at once");
+  s.suspended = (flags & CREATE_SUSPENDED) != 0;
+
   auto child = spawn(s);
   if (!child) return fail_status(child.error(), FALSE);
   nt::Ref<nt::Process> process = std::move(*child);
   DWORD pid = static_cast<DWORD>(process->pid());
-  // FIXME: the "thread" handle is the process object itself: waits end with the
-  // process; GetExitCodeThread/ResumeThread do not accept it yet.
-  FIXME_ONCE("the main-thread handle of a child is its process object");
-  HANDLE hthread = nt::handle_table().insert(process, THREAD_ALL_ACCESS,
+  HANDLE hthread = nt::handle_table().insert(nt::make_object<nt::ChildThread>(process), THREAD_ALL_ACCESS,
                                              thread_sa && thread_sa->bInheritHandle ? nt::HANDLE_FLAG_INHERIT : 0);
   HANDLE hprocess = nt::handle_table().insert(std::move(process), PROCESS_ALL_ACCESS,
                                               process_sa && process_sa->bInheritHandle ? nt::HANDLE_FLAG_INHERIT : 0);
@@ -388,6 +424,14 @@ BOOL create_process(const char16_t* application, const char16_t* command_line, S
   pi->dwProcessId = pid;
   pi->dwThreadId = pid;  // the main thread of a Linux process has the process's id
   return TRUE;
+}
+
+// STARTUPINFOEX's attribute list (A and W forms alike: it follows the 104-byte STARTUPINFO).
+const void* attribute_list(const void* si, DWORD flags) {
+  constexpr DWORD kStartupInfoExSize = sizeof(STARTUPINFOW) + sizeof(void*);
+  if (!si || !(flags & EXTENDED_STARTUPINFO_PRESENT) || static_cast<const STARTUPINFOW*>(si)->cb < kStartupInfoExSize)
+    return nullptr;
+  return *reinterpret_cast<void* const*>(static_cast<const char*>(si) + sizeof(STARTUPINFOW));
 }
 
 // An environment block from lpEnvironment: UTF-16 with CREATE_UNICODE_ENVIRONMENT, else ANSI.
@@ -412,7 +456,7 @@ BOOL WINAPI CreateProcessW(LPCWSTR application, LPWSTR command_line, SECURITY_AT
                            LPCWSTR directory, STARTUPINFOW* si, PROCESS_INFORMATION* pi) noexcept {
   try {
     return create_process(application, command_line, process_sa, thread_sa, inherit, flags,
-                          environment_block(environment, flags), directory, si, pi);
+                          environment_block(environment, flags), directory, si, attribute_list(si, flags), pi);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, FALSE);
   }
@@ -428,7 +472,7 @@ BOOL WINAPI CreateProcessA(LPCSTR application, LPSTR command_line, SECURITY_ATTR
     std::memcpy(&w, si, sizeof w);  // same layout; the strings are not used
     w.lpReserved = w.lpDesktop = w.lpTitle = nullptr;
     return create_process(ptr(app), ptr(cl), process_sa, thread_sa, inherit, flags,
-                          environment_block(environment, flags), ptr(dir), &w, pi);
+                          environment_block(environment, flags), ptr(dir), &w, attribute_list(si, flags), pi);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, FALSE);
   }
@@ -462,10 +506,30 @@ DWORD WINAPI GetProcessId(HANDLE process) noexcept {
   return static_cast<DWORD>((*p)->pid());
 }
 
+std::optional<DWORD> resume_child_thread(HANDLE h) {
+  auto t = nt::handle_table().get<nt::ChildThread>(h);
+  if (!t) return std::nullopt;
+  return (*t)->resume();
+}
+
+std::optional<DWORD> child_thread_exit_code(HANDLE h) {
+  auto t = nt::handle_table().get<nt::ChildThread>(h);
+  if (!t) return std::nullopt;
+  return (*t)->exit_code();
+}
+
+std::optional<DWORD> child_thread_id(HANDLE h) {
+  auto t = nt::handle_table().get<nt::ChildThread>(h);
+  if (!t) return std::nullopt;
+  return (*t)->id();
+}
+
 HANDLE WINAPI OpenProcess(DWORD access, BOOL inherit, DWORD pid) noexcept {
   try {
     auto p = nt::open_process(pid);
-    if (!p) return fail_error(win::ERROR_INVALID_PARAMETER, static_cast<HANDLE>(nullptr));
+    if (!p)
+      return fail_error(p.error() == nt::STATUS_ACCESS_DENIED ? win::ERROR_ACCESS_DENIED : win::ERROR_INVALID_PARAMETER,
+                        static_cast<HANDLE>(nullptr));
     return nt::handle_table().insert(std::move(*p), access, inherit ? nt::HANDLE_FLAG_INHERIT : 0);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, static_cast<HANDLE>(nullptr));

@@ -211,6 +211,7 @@ BOOL WINAPI GetExitCodeThread(HANDLE h, DWORD* code) noexcept {
     *code = nt::STILL_ACTIVE;
     return TRUE;
   }
+  if (auto child = child_thread_exit_code(h)) return *code = *child, TRUE;  // a child process's thread
   auto t = nt::handle_table().get<nt::Thread>(h);
   if (!t) return fail_status(t.error(), FALSE);
   nt::lock_waits();
@@ -221,6 +222,7 @@ BOOL WINAPI GetExitCodeThread(HANDLE h, DWORD* code) noexcept {
 
 DWORD WINAPI GetThreadId(HANDLE h) noexcept {
   if (h == nt::current_thread_handle()) return nt::current_thread_id();
+  if (auto child = child_thread_id(h)) return *child;  // a child process's thread
   auto t = nt::handle_table().get<nt::Thread>(h);
   if (!t) return fail_status(t.error(), DWORD{0});
   return (*t)->tid();

@@ -34,24 +34,35 @@ const LARGE_INTEGER* nt_timeout(DWORD ms, LARGE_INTEGER* storage) {
 DWORD wait_handles(DWORD count, const HANDLE* handles, bool wait_all, DWORD ms, bool alertable) {
   constexpr DWORD MAXIMUM_WAIT_OBJECTS = 64;
   if (count == 0 || count > MAXIMUM_WAIT_OBJECTS || !handles) return fail_error(win::ERROR_INVALID_PARAMETER, WAIT_FAILED);
-  std::vector<nt::Ref<nt::Object>> refs;
-  std::vector<nt::Waitable*> objs;
-  refs.reserve(count);
-  for (DWORD i = 0; i < count; ++i) {
-    auto o = nt::handle_table().get_object(handles[i]);
-    if (!o) return fail_status(o.error(), WAIT_FAILED);
-    auto* w = dynamic_cast<nt::Waitable*>(o->get());
-    if (!w) {
-      // Files are always signaled for synchronous I/O.
-      if ((*o)->type() == nt::ObjectType::File && !wait_all) return WAIT_OBJECT_0 + i;
-      if ((*o)->type() != nt::ObjectType::File) return fail_error(win::ERROR_INVALID_HANDLE, WAIT_FAILED);
-      continue;
+  nt::Waitable* objs[MAXIMUM_WAIT_OBJECTS];
+  nt::Object* pinned[MAXIMUM_WAIT_OBJECTS];
+  DWORD n = 0;
+  {
+    // Uncontended path: objects looked up and tried under the table's lock, no references taken.
+    const nt::HandleTable& table = nt::handle_table();
+    auto guard = table.lock_for_lookup();
+    for (DWORD i = 0; i < count; ++i) {
+      nt::Object* o = table.lookup_locked(handles[i]);
+      if (!o) return fail_status(nt::STATUS_INVALID_HANDLE, WAIT_FAILED);
+      nt::Waitable* w = nt::as_waitable(o);
+      if (!w) {
+        // Files are always signaled for synchronous I/O.
+        if (o->type() != nt::ObjectType::File) return fail_error(win::ERROR_INVALID_HANDLE, WAIT_FAILED);
+        if (!wait_all) return WAIT_OBJECT_0 + i;
+        continue;
+      }
+      pinned[n] = o;
+      objs[n++] = w;
     }
-    objs.push_back(w);
-    refs.push_back(std::move(*o));
+    if (n == 0) return WAIT_OBJECT_0;
+    if (!alertable)
+      if (auto r = nt::try_wait(std::span<nt::Waitable* const>(objs, n), wait_all)) return *r;
+    if (ms == 0 && !alertable) return WAIT_TIMEOUT;
+    for (DWORD i = 0; i < n; ++i) pinned[i]->add_ref();  // they must outlive a close during the wait
   }
-  if (objs.empty()) return WAIT_OBJECT_0;
-  return nt::wait_for_objects(objs, wait_all, ms, alertable);
+  DWORD r = nt::wait_for_objects(std::span<nt::Waitable* const>(objs, n), wait_all, ms, alertable);
+  for (DWORD i = 0; i < n; ++i) pinned[i]->release();
+  return r;
 }
 }  // namespace
 
@@ -65,7 +76,7 @@ HANDLE insert_new_object(LPCWSTR name, nt::Ref<nt::Object> fresh, DWORD access, 
     nt::set_last_error(win::ERROR_SUCCESS);
     return nt::handle_table().insert(std::move(fresh), access, flags);
   }
-  FIXME_ONCE("named objects are visible in this process only\n");
+  FIXME_ONCE("named file mappings and timers are visible in this process only\n");
   nt::ObjectType type = fresh->type();
   bool existed = false;
   nt::Ref<nt::Object> obj = nt::open_or_insert_named_object(name, std::move(fresh), &existed);
@@ -151,7 +162,10 @@ BOOL WINAPI InitOnceComplete(INIT_ONCE* once, DWORD flags, void* context) noexce
 
 HANDLE WINAPI CreateEventW(SECURITY_ATTRIBUTES* sa, BOOL manual_reset, BOOL initial, LPCWSTR name) noexcept {
   try {
-    return insert_new_object(name, nt::make_object<nt::Event>(manual_reset != 0, initial != 0), 0x1F0003, sa);
+    nt::shared::InitialState init;
+    init.manual = manual_reset != 0;
+    init.signaled = initial != 0;
+    return create_sync_object(nt::shared::Kind::Event, init, name, 0x1F0003, sa);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, nullptr);
   }
@@ -167,22 +181,28 @@ HANDLE WINAPI CreateEventExW(SECURITY_ATTRIBUTES* sa, LPCWSTR name, DWORD flags,
 BOOL WINAPI SetEvent(HANDLE h) noexcept {
   auto e = nt::handle_table().get<nt::Event>(h);
   if (!e) return fail_status(e.error(), FALSE);
-  nt::signal_object(**e, [&] { (*e)->signaled = true; });
+  nt::set_event(**e);
   return TRUE;
 }
 BOOL WINAPI ResetEvent(HANDLE h) noexcept {
   auto e = nt::handle_table().get<nt::Event>(h);
   if (!e) return fail_status(e.error(), FALSE);
-  nt::lock_waits();
-  (*e)->signaled = false;
-  nt::unlock_waits();
+  nt::reset_event(**e);
+  return TRUE;
+}
+BOOL WINAPI PulseEvent(HANDLE h) noexcept {
+  auto e = nt::handle_table().get<nt::Event>(h);
+  if (!e) return fail_status(e.error(), FALSE);
+  nt::pulse_event(**e);
   return TRUE;
 }
 
 HANDLE WINAPI CreateMutexW(SECURITY_ATTRIBUTES* sa, BOOL initial_owner, LPCWSTR name) noexcept {
   try {
     // FIXME: opening an existing mutex with initial_owner does not take it (Windows ignores it too).
-    return insert_new_object(name, nt::make_object<nt::Mutex>(initial_owner ? nt::current_thread_id() : 0), 0x1F0001, sa);
+    nt::shared::InitialState init;
+    init.owner_tid = initial_owner ? nt::current_thread_id() : 0;
+    return create_sync_object(nt::shared::Kind::Mutex, init, name, 0x1F0001, sa);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, nullptr);
   }
@@ -195,6 +215,7 @@ BOOL WINAPI ReleaseMutex(HANDLE h) noexcept {
   if (!m) return fail_status(m.error(), FALSE);
   bool ok = false;
   DWORD tid = nt::current_thread_id();
+  if ((*m)->shared_) return nt::shared::release_mutex((*m)->shared_, tid) ? TRUE : fail_error(win::ERROR_NOT_OWNER, FALSE);
   nt::signal_object(**m, [&] {
     if ((*m)->count > 0 && (*m)->owner == tid) {
       ok = true;
@@ -207,7 +228,10 @@ BOOL WINAPI ReleaseMutex(HANDLE h) noexcept {
 HANDLE WINAPI CreateSemaphoreW(SECURITY_ATTRIBUTES* sa, LONG initial, LONG maximum, LPCWSTR name) noexcept {
   if (maximum <= 0 || initial < 0 || initial > maximum) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
   try {
-    return insert_new_object(name, nt::make_object<nt::Semaphore>(initial, maximum), 0x1F0003, sa);
+    nt::shared::InitialState init;
+    init.count = initial;
+    init.max = maximum;
+    return create_sync_object(nt::shared::Kind::Semaphore, init, name, 0x1F0003, sa);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, nullptr);
   }
@@ -219,6 +243,8 @@ BOOL WINAPI ReleaseSemaphore(HANDLE h, LONG count, LONG* previous) noexcept {
   auto s = nt::handle_table().get<nt::Semaphore>(h);
   if (!s) return fail_status(s.error(), FALSE);
   if (count <= 0) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
+  if ((*s)->shared_)
+    return nt::shared::release_semaphore((*s)->shared_, count, previous) ? TRUE : fail_error(win::ERROR_TOO_MANY_POSTS, FALSE);
   bool ok = false;
   nt::signal_object(**s, [&] {
     LONG c = (*s)->count;
@@ -233,19 +259,19 @@ BOOL WINAPI ReleaseSemaphore(HANDLE h, LONG count, LONG* previous) noexcept {
 
 
 HANDLE WINAPI OpenEventW(DWORD access, BOOL inherit, LPCWSTR name) noexcept {
-  return open_named_object(name, nt::ObjectType::Event, access, inherit);
+  return open_sync_object(nt::shared::Kind::Event, name, access, inherit);
 }
 HANDLE WINAPI OpenEventA(DWORD access, BOOL inherit, LPCSTR name) noexcept {
   return OpenEventW(access, inherit, ptr(from_ansi(name)));
 }
 HANDLE WINAPI OpenMutexW(DWORD access, BOOL inherit, LPCWSTR name) noexcept {
-  return open_named_object(name, nt::ObjectType::Mutex, access, inherit);
+  return open_sync_object(nt::shared::Kind::Mutex, name, access, inherit);
 }
 HANDLE WINAPI OpenMutexA(DWORD access, BOOL inherit, LPCSTR name) noexcept {
   return OpenMutexW(access, inherit, ptr(from_ansi(name)));
 }
 HANDLE WINAPI OpenSemaphoreW(DWORD access, BOOL inherit, LPCWSTR name) noexcept {
-  return open_named_object(name, nt::ObjectType::Semaphore, access, inherit);
+  return open_sync_object(nt::shared::Kind::Semaphore, name, access, inherit);
 }
 HANDLE WINAPI OpenSemaphoreA(DWORD access, BOOL inherit, LPCSTR name) noexcept {
   return OpenSemaphoreW(access, inherit, ptr(from_ansi(name)));

@@ -1,6 +1,6 @@
 // SuspendThread, ResumeThread, GetThreadContext, SetThreadContext: the Win32 edge of
-// ntdll/thread_suspend.h. (A child process's CREATE_SUSPENDED main thread is a handle of another
-// kind and fails here with ERROR_INVALID_HANDLE until process handles carry their threads.)
+// ntdll/thread_suspend.h. A child process's main thread (CreateProcess's hThread, a ChildThread)
+// resumes through resume_child_thread; suspending it is not supported (ERROR_INVALID_HANDLE).
 #include "ntdll/ntdll_api.h"
 #include "win32/kernel32/kernel32.h"
 #include "win32/kernel32/kernel32_internal.h"
@@ -18,6 +18,7 @@ DWORD WINAPI SuspendThread(HANDLE thread) noexcept {
 }
 
 DWORD WINAPI ResumeThread(HANDLE thread) noexcept {
+  if (auto child = resume_child_thread(thread)) return *child;  // a child process's thread
   ULONG previous = 0;
   NTSTATUS s = ntdll::NtResumeThread(thread, &previous);
   return nt::nt_success(s) ? previous : fail_status(s, kFailedCount);
