@@ -118,13 +118,13 @@ int WINAPI _fdpcomp(float x, float y) noexcept { return _dpcomp(x, y); }
 
 // ---- <fenv.h>: the SSE unit's status and rounding, which is what x64 code uses ----
 namespace {
-// Windows' FE_* exception bits (fenv.h): inexact 0x20, underflow 0x10, overflow 0x08,
-// divbyzero 0x04, invalid 0x01 — the MXCSR's own positions, unlike glibc's.
+// Windows' FE_* exception bits are its _SW_* status bits (fenv.h): inexact 0x01, underflow
+// 0x02, overflow 0x04, divbyzero 0x08, invalid 0x10 — not glibc's numbers.
 struct ExceptBit {
   int windows, host;
 };
 constexpr ExceptBit kExceptions[] = {
-    {0x01, FE_INVALID}, {0x04, FE_DIVBYZERO}, {0x08, FE_OVERFLOW}, {0x10, FE_UNDERFLOW}, {0x20, FE_INEXACT}};
+    {0x10, FE_INVALID}, {0x08, FE_DIVBYZERO}, {0x04, FE_OVERFLOW}, {0x02, FE_UNDERFLOW}, {0x01, FE_INEXACT}};
 int to_host_excepts(int w) {
   int h = 0;
   for (auto b : kExceptions) h |= (w & b.windows) ? b.host : 0;
@@ -135,12 +135,13 @@ int to_windows_excepts(int h) {
   for (auto b : kExceptions) w |= (h & b.host) ? b.windows : 0;
   return w;
 }
-// Windows' rounding constants: FE_TONEAREST 0, FE_UPWARD 0x100, FE_DOWNWARD 0x200, FE_TOWARDZERO 0x300.
+// Windows' rounding constants are its _RC_* bits: FE_TONEAREST 0, FE_DOWNWARD 0x100,
+// FE_UPWARD 0x200, FE_TOWARDZERO 0x300.
 struct RoundMode {
   int windows, host;
 };
 constexpr RoundMode kRounding[] = {
-    {0x000, FE_TONEAREST}, {0x100, FE_UPWARD}, {0x200, FE_DOWNWARD}, {0x300, FE_TOWARDZERO}};
+    {0x000, FE_TONEAREST}, {0x100, FE_DOWNWARD}, {0x200, FE_UPWARD}, {0x300, FE_TOWARDZERO}};
 }  // namespace
 
 int WINAPI fegetround() noexcept {
