@@ -1,5 +1,4 @@
-// The UCRT's runtime services around the program: std::terminate's handler, the invalid-
-// parameter path (a handler if the program set one, else a fail-fast exit as the UCRT's
+// The UCRT's runtime services around the program: the invalid-parameter path (a handler if the program set one, else a fail-fast exit as the UCRT's
 // release build does), operator new's handler and mode, the %n switch, and locale objects.
 #include <atomic>
 
@@ -19,7 +18,6 @@ namespace k32 = sill::kernel32;
 
 namespace {
 
-std::atomic<terminate_handler_t> g_terminate{nullptr};
 std::atomic<new_handler_t> g_new_handler{nullptr};
 std::atomic<int> g_new_mode{0};
 std::atomic<int> g_printf_count_output{0};
@@ -32,17 +30,6 @@ using invalid_parameter_handler_t = void(WINAPI*)(const wchar*, const wchar*, co
 constexpr UINT kStatusStackBufferOverrun = 0xC0000409;
 
 }  // namespace
-
-// ---- std::terminate ----
-
-[[noreturn]] void WINAPI terminate() noexcept {
-  terminate_handler_t h = g_terminate.load();
-  if (h) loader::call_program("terminate handler", h);
-  msvcrt::abort();  // a handler that returns ends here too, as the standard requires
-}
-
-terminate_handler_t WINAPI set_terminate(terminate_handler_t handler) noexcept { return g_terminate.exchange(handler); }
-terminate_handler_t WINAPI _get_terminate() noexcept { return g_terminate.load(); }
 
 // ---- Invalid parameters ----
 

@@ -115,6 +115,17 @@ int WINAPI __stdio_common_vswscanf(std::uint64_t options, const wchar* buf, std:
 int WINAPI __stdio_common_vfscanf(std::uint64_t options, FILE* f, const char* format, locale_t, va_list_t ap) noexcept;
 int WINAPI __stdio_common_vfwscanf(std::uint64_t options, FILE* f, const wchar* format, locale_t, va_list_t ap) noexcept;
 
+// time.cpp
+struct Timespec64 {  // struct _timespec64
+  std::int64_t tv_sec;
+  msvcrt::crt_long tv_nsec;
+};
+static_assert(sizeof(Timespec64) == 16);
+int WINAPI _timespec64_get(Timespec64* ts, int base) noexcept;
+errno_t WINAPI _get_timezone(msvcrt::crt_long* seconds) noexcept;
+errno_t WINAPI _get_daylight(int* hours) noexcept;
+errno_t WINAPI _get_tzname(std::size_t* size, char* buffer, std::size_t buffer_size, int index) noexcept;
+
 // math.cpp: C99 <math.h> and the UCRT's classification helpers.
 short WINAPI _dclass(double x) noexcept;
 short WINAPI _fdclass(float x) noexcept;
