@@ -154,6 +154,9 @@ static void test_time(void)
     tap_ok(tb.time >= now && tb.millitm < 1000, "_ftime64");
     errno = 0;
     tap_int(_gmtime64_s(NULL, &zero), EINVAL, "_gmtime64_s refuses a NULL result");
+    struct { long long sec; long nsec; } ts = {0, -1};
+    tap_ok(((int (*)(void *, int))ucrt("_timespec64_get"))(&ts, 1 /* TIME_UTC */) == 1 && ts.sec >= now &&
+           ts.nsec >= 0 && ts.nsec < 1000000000, "timespec_get(TIME_UTC)");
 }
 
 static void test_onexit(void)
