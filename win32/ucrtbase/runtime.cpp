@@ -1,6 +1,7 @@
 // The UCRT's runtime services around the program: the invalid-parameter path (a handler if the program set one, else a fail-fast exit as the UCRT's
 // release build does), operator new's handler and mode, the %n switch, and locale objects.
 #include <atomic>
+#include <utility>
 
 #include "base/debug.h"
 #include "loader/callback.h"
@@ -33,9 +34,21 @@ constexpr UINT kStatusStackBufferOverrun = 0xC0000409;
 
 // ---- Invalid parameters ----
 
+namespace {
+thread_local void* t_invalid_parameter_handler = nullptr;  // _set_thread_local_invalid_parameter_handler
+}
+
+void* WINAPI _set_thread_local_invalid_parameter_handler(void* handler) noexcept {
+  return std::exchange(t_invalid_parameter_handler, handler);
+}
+
+void* WINAPI _get_thread_local_invalid_parameter_handler() noexcept { return t_invalid_parameter_handler; }
+
+// The thread's own handler first, then the process's, then the fail-fast exit.
 void WINAPI _invalid_parameter(const wchar* expr, const wchar* function, const wchar* file, unsigned line,
                                std::uintptr_t reserved) noexcept {
-  auto h = reinterpret_cast<invalid_parameter_handler_t>(msvcrt::_get_invalid_parameter_handler());
+  void* handler = t_invalid_parameter_handler ? t_invalid_parameter_handler : msvcrt::_get_invalid_parameter_handler();
+  auto h = reinterpret_cast<invalid_parameter_handler_t>(handler);
   if (h) {
     loader::call_program("invalid parameter handler", h, expr, function, file, line, reserved);
     return;
@@ -49,12 +62,48 @@ void WINAPI _invalid_parameter(const wchar* expr, const wchar* function, const w
   __builtin_trap();
 }
 
+// /GS found a damaged stack cookie: nothing of the process can be trusted, so it ends at once.
+[[noreturn]] void WINAPI __report_gsfailure(std::uintptr_t cookie) noexcept {
+  ERR("stack buffer overrun detected (security cookie %#lx); ending the process\n",
+      static_cast<unsigned long>(cookie));
+  k32::TerminateProcess(k32::GetCurrentProcess(), kStatusStackBufferOverrun);
+  __builtin_trap();
+}
+
+// Called so that an attached debugger can stop; with none attached there is nothing to do.
+void WINAPI _crt_debugger_hook(int reserved) noexcept {}
+
 void WINAPI _invalid_parameter_noinfo() noexcept { _invalid_parameter(nullptr, nullptr, nullptr, 0, 0); }
 
 [[noreturn]] void WINAPI _invalid_parameter_noinfo_noreturn() noexcept {
   _invalid_parameter(nullptr, nullptr, nullptr, 0, 0);
   _invoke_watson(nullptr, nullptr, nullptr, 0, 0);
 }
+
+// ---- Small process and thread state ----
+
+namespace {
+std::atomic<int> g_error_mode{0};  // _OUT_TO_DEFAULT
+thread_local void* t_exception_pointers = nullptr;  // what a SIGFPE/SIGSEGV handler may read
+thread_local int t_fpecode = 0;
+}  // namespace
+
+int WINAPI _set_error_mode(int mode) noexcept {
+  if (mode == 3) return g_error_mode.load();  // _REPORT_ERRMODE: a query
+  if (mode < 0 || mode > 2) {
+    msvcrt::set_errno(msvcrt::err::einval);
+    _invalid_parameter_noinfo();
+    return -1;
+  }
+  return g_error_mode.exchange(mode);
+}
+
+int WINAPI _query_app_type() noexcept { return msvcrt::app_type; }
+void** WINAPI __pxcptinfoptrs() noexcept { return &t_exception_pointers; }
+int* WINAPI __fpecode() noexcept { return &t_fpecode; }
+DWORD WINAPI __threadid() noexcept { return k32::GetCurrentThreadId(); }
+std::uintptr_t WINAPI __threadhandle() noexcept { return reinterpret_cast<std::uintptr_t>(k32::GetCurrentThread()); }
+void WINAPI _sleep(msvcrt::crt_ulong ms) noexcept { k32::Sleep(ms); }
 
 // ---- operator new ----
 

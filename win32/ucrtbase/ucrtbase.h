@@ -64,6 +64,17 @@ void WINAPI _invalid_parameter(const wchar* expr, const wchar* function, const w
                                std::uintptr_t reserved) noexcept;
 [[noreturn]] void WINAPI _invoke_watson(const wchar* expr, const wchar* function, const wchar* file,
                                         unsigned line, std::uintptr_t reserved) noexcept;
+void* WINAPI _set_thread_local_invalid_parameter_handler(void* handler) noexcept;
+void* WINAPI _get_thread_local_invalid_parameter_handler() noexcept;
+[[noreturn]] void WINAPI __report_gsfailure(std::uintptr_t cookie) noexcept;
+void WINAPI _crt_debugger_hook(int reserved) noexcept;
+int WINAPI _set_error_mode(int mode) noexcept;
+int WINAPI _query_app_type() noexcept;
+void** WINAPI __pxcptinfoptrs() noexcept;
+int* WINAPI __fpecode() noexcept;
+DWORD WINAPI __threadid() noexcept;
+std::uintptr_t WINAPI __threadhandle() noexcept;
+void WINAPI _sleep(msvcrt::crt_ulong ms) noexcept;
 int WINAPI _set_new_mode(int mode) noexcept;
 int WINAPI _query_new_mode() noexcept;
 new_handler_t WINAPI _set_new_handler(new_handler_t handler) noexcept;
@@ -80,7 +91,30 @@ void WINAPI _lock_locales() noexcept;
 void WINAPI _unlock_locales() noexcept;
 errno_t WINAPI rand_s(unsigned* value) noexcept;
 
-// convert.cpp: C99's strtod grammar (hexadecimal, inf, nan).
+// io.cpp
+errno_t WINAPI _sopen_s(int* fd, const char* path, int oflag, int shflag, int pmode) noexcept;
+errno_t WINAPI _wsopen_s(int* fd, const wchar* path, int oflag, int shflag, int pmode) noexcept;
+errno_t WINAPI _sopen_dispatch(const char* path, int oflag, int shflag, int pmode, int* fd, int secure) noexcept;
+errno_t WINAPI _wsopen_dispatch(const wchar* path, int oflag, int shflag, int pmode, int* fd, int secure) noexcept;
+errno_t WINAPI freopen_s(FILE** out, const char* path, const char* mode, FILE* f) noexcept;
+errno_t WINAPI _wfreopen_s(FILE** out, const wchar* path, const wchar* mode, FILE* f) noexcept;
+std::size_t WINAPI fread_s(void* buffer, std::size_t buffer_size, std::size_t element_size, std::size_t count,
+                           FILE* f) noexcept;
+
+// convert.cpp: C99's strtod grammar (hexadecimal, inf, nan), secure integer-to-text forms.
+errno_t WINAPI _itoa_s(int v, char* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _ltoa_s(msvcrt::crt_long v, char* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _ultoa_s(msvcrt::crt_ulong v, char* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _i64toa_s(std::int64_t v, char* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _ui64toa_s(std::uint64_t v, char* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _itow_s(int v, wchar* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _ltow_s(msvcrt::crt_long v, wchar* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _ultow_s(msvcrt::crt_ulong v, wchar* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _i64tow_s(std::int64_t v, wchar* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _ui64tow_s(std::uint64_t v, wchar* b, std::size_t n, int r) noexcept;
+std::uint16_t WINAPI _byteswap_ushort(std::uint16_t v) noexcept;
+msvcrt::crt_ulong WINAPI _byteswap_ulong(msvcrt::crt_ulong v) noexcept;
+std::uint64_t WINAPI _byteswap_uint64(std::uint64_t v) noexcept;
 double WINAPI strtod(const char* s, char** end) noexcept;
 float WINAPI strtof(const char* s, char** end) noexcept;
 double WINAPI wcstod(const wchar* s, wchar** end) noexcept;
