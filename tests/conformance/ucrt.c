@@ -228,6 +228,12 @@ int main(int argc, char **argv)
     tap_ok(aligned && ((uintptr_t)aligned & 255) == 0, "_aligned_malloc");
     _aligned_free(aligned);
     tap_str(setlocale(LC_ALL, NULL), "C", "the locale starts as \"C\"");
+    _locale_t c_locale = _create_locale(LC_ALL, "C");
+    tap_ok(c_locale != NULL, "_create_locale(LC_ALL, \"C\")");
+    tap_ok(_stricmp_l("Hello", "hELLO", c_locale) == 0 && _strtod_l("2.5x", &end, c_locale) == 2.5 && *end == 'x',
+           "_l functions in the C locale");
+    tap_int(_tolower_l('Q', c_locale), 'q', "_tolower_l");
+    _free_locale(c_locale);
     tap_int(___lc_codepage_func(), 0, "the C locale has no code page");
     return tap_done();
 }
