@@ -22,6 +22,7 @@
 #include "ntdll/process_object.h"
 #include "ntdll/process_state.h"
 #include "ntdll/status.h"
+#include "ntdll/thread_stack.h"
 
 extern "C" [[noreturn]] void sill_call_on_stack(void (*fn)(void*), void* arg, void* stack_top);
 
@@ -179,16 +180,12 @@ LoadError run_program(const std::string& unix_path, const std::vector<std::strin
   // What the program loads with itself stays until it exits.
   for (ModuleState* m : all_modules()) m->module.load_count = -1;
 
-  // The main thread runs on a stack of the size the program asks for, with a guard page.
-  std::size_t reserve = std::max<std::size_t>(opt.SizeOfStackReserve, 1 << 20);
-  reserve = (reserve + kPage - 1) & ~(kPage - 1);
-  void* stack = mmap(nullptr, reserve + kPage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                     -1, 0);
-  if (stack == MAP_FAILED) return {nt::STATUS_NO_MEMORY, "cannot allocate the program's stack"};
-  mprotect(stack, kPage, PROT_NONE);
-  teb->DeallocationStack = stack;
-  teb->Tib.StackLimit = static_cast<std::uint8_t*>(stack) + kPage;
-  teb->Tib.StackBase = static_cast<std::uint8_t*>(stack) + kPage + reserve;
+  // The main thread runs on a stack of the size the program asks for, laid out as on Windows.
+  nt::set_image_stack_sizes(opt.SizeOfStackReserve, opt.SizeOfStackCommit);
+  nt::ThreadStack stack;
+  if (!nt::map_thread_stack(nt::new_thread_stack_sizes(0, false).reserve, 0, &stack))
+    return {nt::STATUS_NO_MEMORY, "cannot allocate the program's stack"};
+  nt::describe_stack(teb, stack);
 
   auto* ctx = new StartContext{exe, peb, core};
   sill_call_on_stack(start_on_program_stack, ctx, teb->Tib.StackBase);

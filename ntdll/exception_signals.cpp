@@ -19,6 +19,7 @@
 #include "base/debug.h"
 #include "loader/module.h"
 #include "ntdll/exception.h"
+#include "ntdll/thread_stack.h"
 #include "ntdll/virtual.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(seh);
@@ -28,7 +29,6 @@ extern "C" void sill_seh_fault_entry();
 namespace sill::nt {
 namespace {
 
-constexpr std::size_t kAltStackSize = 64 * 1024;
 constexpr int kSignals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP};
 
 // x86 exception vectors as the kernel reports them in REG_TRAPNO.
@@ -146,20 +146,39 @@ void fill_context(const ucontext_t* uc, CONTEXT* ctx) {
   }
 }
 
+// The calling thread's TEB, read with a system call: signal-safe even where GS is not set.
+TEB* teb_from_gs() {
+  unsigned long gs = 0;
+  if (syscall(SYS_arch_prctl, ARCH_GET_GS, &gs) != 0) return nullptr;
+  return reinterpret_cast<TEB*>(gs);
+}
+
+[[noreturn]] void stack_exhausted(greg_t rip) {
+  char msg[160];
+  std::snprintf(msg, sizeof msg,
+                "sill: unhandled exception 0xC00000FD (stack overflow, no stack left to handle it) at %#llx\n",
+                static_cast<unsigned long long>(rip));
+  write_str(msg);
+  sill::loader::terminate_process(STATUS_STACK_OVERFLOW);
+}
+
 void fault_handler(int sig, siginfo_t* si, void* ucv) {
   auto* uc = static_cast<ucontext_t*>(ucv);
   greg_t* g = uc->uc_mcontext.gregs;
   const auto rsp = static_cast<std::uint64_t>(g[REG_RSP]);
   const auto addr = reinterpret_cast<std::uint64_t>(si->si_addr);
 
-  // A fault just below rsp is the stack running into its guard: there is no room to dispatch.
-  if (sig == SIGSEGV && g[REG_TRAPNO] == kTrapPageFault && addr < rsp + 256 && addr + 64 * 1024 > rsp) {
-    // FIXME: dispatch STATUS_STACK_OVERFLOW on a reserve area like Windows does.
-    char msg[160];
-    std::snprintf(msg, sizeof msg, "sill: unhandled exception 0xC00000FD (stack overflow) at %#llx\n",
-                  static_cast<unsigned long long>(g[REG_RIP]));
-    write_str(msg);
-    _exit(static_cast<int>(STATUS_STACK_OVERFLOW & 0xFF));
+  bool overflow = false;
+  if (sig == SIGSEGV && g[REG_TRAPNO] == kTrapPageFault) {
+    TEB* teb = teb_from_gs();
+    switch (classify_stack_fault(teb, addr)) {
+      case StackFault::kOverflow: overflow = true; break;  // the guard's pages are now the handlers' room
+      case StackFault::kExhausted: stack_exhausted(g[REG_RIP]);
+      case StackFault::kNone:
+        // A stack Sill did not lay out (a host thread's) running into its end: no room to dispatch.
+        if ((!teb || !teb->DeallocationStack) && addr < rsp + 256 && addr + 64 * 1024 > rsp) stack_exhausted(g[REG_RIP]);
+        break;
+    }
   }
 
   // Room on the faulting stack below its red zone, and below this handler if it runs there too.
@@ -172,6 +191,7 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
   fill_context(uc, ctx);
   std::memset(rec, 0, sizeof *rec);
   describe_fault(sig, si, uc, rec, ctx);
+  if (overflow) rec->ExceptionCode = STATUS_STACK_OVERFLOW;  // keeps the access's two parameters
 
   g[REG_RDI] = reinterpret_cast<greg_t>(rec);
   g[REG_RSI] = reinterpret_cast<greg_t>(ctx);
@@ -184,16 +204,20 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
 
 void init_thread_signal_stack() {
   stack_t current{};
-  if (sigaltstack(nullptr, &current) == 0 && !(current.ss_flags & SS_DISABLE) && current.ss_size >= kAltStackSize)
+  if (sigaltstack(nullptr, &current) == 0 && !(current.ss_flags & SS_DISABLE) && current.ss_size >= kSignalStackSize)
     return;
-  void* mem = mmap(nullptr, kAltStackSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+  void* mem = mmap(nullptr, kSignalStackSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
   if (mem == MAP_FAILED) {
     ERR("no memory for the signal stack of this thread\n");
     return;
   }
+  use_signal_stack(mem);
+}
+
+void use_signal_stack(void* memory) {
   stack_t ss{};
-  ss.ss_sp = mem;
-  ss.ss_size = kAltStackSize;
+  ss.ss_sp = memory;
+  ss.ss_size = kSignalStackSize;
   if (sigaltstack(&ss, nullptr) != 0) ERR("sigaltstack failed\n");
 }
 
@@ -217,9 +241,8 @@ namespace {
 // True when rsp lies on the stack of a thread that runs program code (one with a TEB).
 // Signal-safe: the GS base is read with a system call, not through a possibly null GS.
 bool on_program_stack(std::uint64_t rsp) {
-  unsigned long gs = 0;
-  if (syscall(SYS_arch_prctl, ARCH_GET_GS, &gs) != 0 || gs == 0) return false;
-  const auto* teb = reinterpret_cast<const TEB*>(gs);
+  const TEB* teb = teb_from_gs();
+  if (!teb) return false;
   auto low = reinterpret_cast<std::uint64_t>(teb->DeallocationStack ? teb->DeallocationStack : teb->Tib.StackLimit);
   auto high = reinterpret_cast<std::uint64_t>(teb->Tib.StackBase);
   return low && rsp >= low && rsp < high;
@@ -234,6 +257,7 @@ extern "C" [[noreturn]] void sill_seh_dispatch_fault(EXCEPTION_RECORD* rec, CONT
     if (!is_pe_code(ctx->Rip)) RtlRestoreContext(ctx, nullptr);  // Sill's own access: just retry it
     rec->ExceptionCode = STATUS_GUARD_PAGE_VIOLATION;
   }
+  if (rec->ExceptionCode == STATUS_STACK_OVERFLOW) note_stack_guard_consumed(current_teb());
   // A built-in called by the program that faults on what the program gave it (a bad pointer to
   // strlen, a corrupt table to _initterm) raises an exception in the program, as a system DLL's
   // fault does on Windows. Only a fault on a thread that runs no program code is Sill's own bug.

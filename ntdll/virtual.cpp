@@ -136,6 +136,22 @@ void note_view_mapping(void* base, std::size_t size, win::DWORD protect) {
   g_regions[reinterpret_cast<std::uintptr_t>(base)] = std::move(reg);
 }
 
+void note_private_mapping(void* base, std::size_t size, win::DWORD protect) {
+  std::lock_guard g(g_lock);
+  size = page_up(size);
+  Region reg{size, protect, MEM_PRIVATE, std::vector<win::DWORD>(size / kPageSize, protect)};
+  g_regions[reinterpret_cast<std::uintptr_t>(base)] = std::move(reg);
+}
+
+void note_protection(void* start, std::size_t size, win::DWORD protect) {
+  std::lock_guard g(g_lock);
+  auto s = reinterpret_cast<std::uintptr_t>(start);
+  auto it = find_region(s);
+  if (it == g_regions.end()) return;
+  std::uintptr_t e = std::min(page_up(s + size), it->first + it->second.size);
+  for (std::uintptr_t a = page_down(s); a < e; a += kPageSize) it->second.pages[(a - it->first) / kPageSize] = protect;
+}
+
 void note_image_unmapping(void* base) {
   std::lock_guard g(g_lock);
   g_regions.erase(reinterpret_cast<std::uintptr_t>(base));

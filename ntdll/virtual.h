@@ -26,6 +26,12 @@ void note_image_unmapping(void* base);
 // Views of file mappings (MEM_MAPPED), with their protection; unmapping them uses note_image_unmapping.
 void note_view_mapping(void* base, std::size_t size, win::DWORD protect);
 
+// Thread stacks (thread_stack.cpp) map and protect their pages themselves and describe them here:
+// a private region whose pages all have `protect` until note_protection says otherwise for some
+// (0: reserved only). Forget the region with note_image_unmapping.
+void note_private_mapping(void* base, std::size_t size, win::DWORD protect);
+void note_protection(void* start, std::size_t size, win::DWORD protect);
+
 // For the fault handler: when `addr` is in a PAGE_GUARD page, clears the guard
 // (restoring the page's protection) and returns true: the fault is then
 // STATUS_GUARD_PAGE_VIOLATION, raised once, as on Windows.

@@ -621,6 +621,14 @@ using THREAD_START_ROUTINE = DWORD(WINAPI*)(void* parameter);
 HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES* sa, SIZE_T stack_size, THREAD_START_ROUTINE start, void* parameter,
                            DWORD flags, DWORD* thread_id) noexcept;
 [[noreturn]] void WINAPI ExitThread(DWORD code) noexcept;
+// Threads (processthreadsapi_thread.cpp, processthreadsapi_thread_info.cpp).
+BOOL WINAPI TerminateThread(HANDLE thread, DWORD code) noexcept;
+HANDLE WINAPI OpenThread(DWORD access, BOOL inherit, DWORD tid) noexcept;
+DWORD WINAPI GetProcessIdOfThread(HANDLE thread) noexcept;
+DWORD_PTR WINAPI SetThreadAffinityMask(HANDLE thread, DWORD_PTR mask) noexcept;
+BOOL WINAPI GetThreadTimes(HANDLE thread, FILETIME* creation, FILETIME* exit, FILETIME* kernel, FILETIME* user) noexcept;
+void WINAPI GetCurrentThreadStackLimits(ULONG_PTR* low, ULONG_PTR* high) noexcept;
+BOOL WINAPI SetThreadStackGuarantee(ULONG* bytes) noexcept;
 
 // What MSVC/Rust programs call beside the UCRT (fileapi_handle.cpp, processthreadsapi_barrier.cpp).
 DWORD WINAPI GetFinalPathNameByHandleW(HANDLE h, LPWSTR buffer, DWORD size, DWORD flags) noexcept;

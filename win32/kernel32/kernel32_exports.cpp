@@ -377,6 +377,14 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("UnhandledExceptionFilter", kernel32::UnhandledExceptionFilter),
     SILL_EXPORT_FORWARD("__C_specific_handler", "ntdll.__C_specific_handler"),
 
+    // ---- Threads: stacks, termination, queries (threads helper) ----
+    SILL_EXPORT_AS("GetCurrentThreadStackLimits", kernel32::GetCurrentThreadStackLimits),
+    SILL_EXPORT_AS("GetProcessIdOfThread", kernel32::GetProcessIdOfThread),
+    SILL_EXPORT_AS("GetThreadTimes", kernel32::GetThreadTimes),
+    SILL_EXPORT_AS("OpenThread", kernel32::OpenThread),
+    SILL_EXPORT_AS("SetThreadAffinityMask", kernel32::SetThreadAffinityMask),
+    SILL_EXPORT_AS("SetThreadStackGuarantee", kernel32::SetThreadStackGuarantee),
+    SILL_EXPORT_AS("TerminateThread", kernel32::TerminateThread),
 };
 }  // namespace
 

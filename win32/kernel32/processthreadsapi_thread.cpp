@@ -1,8 +1,15 @@
 // CreateThread and friends: a pthread with its own TEB (GS base), registered
 // with the loader (TLS blocks, DLL_THREAD_ATTACH) and with ntdll (TLS slots).
+//
+// A thread lives in one block of memory (ntdll/thread_memory.h): glibc starts it on a small host
+// stack, where it gets its TEB and signal stack, then it switches to its Windows stack (sized as
+// Windows sizes it, with the overflow guard of ntdll/thread_stack.h) to run DLL notifications and
+// the start routine. When it ends it jumps back to the host stack and leaves the block for the
+// next thread, so creating a thread usually maps nothing.
 #include <asm/prctl.h>
 #include <pthread.h>
 #include <setjmp.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -17,8 +24,14 @@
 #include "ntdll/process_internal.h"
 #include "ntdll/process_state.h"
 #include "ntdll/sync.h"
+#include "ntdll/thread_memory.h"
+#include "ntdll/thread_object.h"
+#include "ntdll/time.h"
 #include "win32/kernel32/kernel32.h"
 #include "win32/kernel32/kernel32_internal.h"
+#include "win32/kernel32/thread_internal.h"
+
+extern "C" [[noreturn]] void sill_call_on_stack(void (*fn)(void*), void* arg, void* stack_top);
 
 SILL_DEFAULT_DEBUG_CHANNEL(thread);
 
@@ -26,36 +39,25 @@ namespace sill::kernel32 {
 
 namespace {
 constexpr DWORD CREATE_SUSPENDED = 0x4, STACK_SIZE_PARAM_IS_A_RESERVATION = 0x10000;
-constexpr DWORD STILL_ACTIVE = 259;
 
-// A thread object: signaled once the thread has ended.
-class Thread : public nt::Waitable {
- public:
-  static constexpr nt::ObjectType kType = nt::ObjectType::Thread;
-  Thread() : Waitable(nt::ObjectType::Thread) {}
-  bool is_signaled(DWORD) const override { return ended; }
-  bool ended = false;        // under the wait lock
-  DWORD exit_code = STILL_ACTIVE;
-  DWORD tid = 0;
-  std::binary_semaphore resume{0};
-  std::atomic<int> suspend_count{0};
-};
-
+// What the creator hands the new thread; the thread deletes it.
 struct StartContext {
-  nt::Ref<Thread> thread;
+  nt::Ref<nt::Thread> thread;
   THREAD_START_ROUTINE start;
   void* parameter;
-  nt::TEB* teb;
-  std::binary_semaphore started{0};
+  nt::ThreadMemory memory;
 };
 
-// Set on threads we started: ExitThread jumps back to the trampoline with it.
-thread_local jmp_buf* t_exit_jump = nullptr;
-thread_local DWORD t_exit_code = 0;
-thread_local Thread* t_thread = nullptr;
+// Set on threads we started.
+thread_local jmp_buf* t_host_return = nullptr;  // back to the trampoline, on the host stack
+thread_local nt::Thread* t_thread = nullptr;
 
-void finish_thread(Thread& t, nt::TEB* teb, DWORD code) {
-  loader::detach_thread();
+// Ends the calling thread (one Sill started) wherever it is on its Windows stack: Windows does not
+// unwind the program's frames either. TerminateThread skips the DLL notifications.
+[[noreturn]] void end_thread(DWORD code, bool notify_dlls) {
+  nt::TEB* teb = nt::current_teb();
+  nt::Thread& t = *t_thread;
+  if (notify_dlls) loader::detach_thread();
   // FLS callbacks (finalize_thread_state) before the static TLS blocks go: allocators such as
   // mimalloc read their thread-local data from the callback.
   nt::finalize_thread_state(teb);
@@ -63,84 +65,107 @@ void finish_thread(Thread& t, nt::TEB* teb, DWORD code) {
   // Before the thread's handle is signaled, as on Windows: a waiter woken by the thread's end
   // finds its mutexes already abandoned.
   nt::abandon_owned_mutexes();
+  nt::unregister_thread(t);
+  t.exit_time = nt::system_time_now();
+  rusage ru;
+  if (getrusage(RUSAGE_THREAD, &ru) == 0) {  // GetThreadTimes after the end
+    t.final_user_time = (ru.ru_utime.tv_sec * 1000000LL + ru.ru_utime.tv_usec) * 10;
+    t.final_kernel_time = (ru.ru_stime.tv_sec * 1000000LL + ru.ru_stime.tv_usec) * 10;
+  }
   nt::signal_object(t, [&] {
     t.exit_code = code;
     t.ended = true;
   });
-  // The TEB stays allocated: the loader's TLS registry keeps a pointer to it.
+  longjmp(*t_host_return, 1);
+}
+
+// On the Windows stack: DLL notifications, the start routine, the end.
+[[noreturn]] void run_on_windows_stack(void* arg) {
+  auto* ctx = static_cast<StartContext*>(arg);
+  THREAD_START_ROUTINE start = ctx->start;
+  void* parameter = ctx->parameter;
+  nt::TEB* teb = ctx->memory.teb;
+  delete ctx;
+  loader::register_thread_teb(teb);
+  nt::initialize_thread_state(teb);
+  loader::attach_thread();
+  end_thread(start(parameter), true);
 }
 
 void* trampoline(void* arg) {
   auto* ctx = static_cast<StartContext*>(arg);
-  nt::Ref<Thread> thread = ctx->thread;
-  nt::TEB* teb = ctx->teb;
-  THREAD_START_ROUTINE start = ctx->start;
-  void* parameter = ctx->parameter;
-  thread->tid = nt::current_thread_id();
-  teb->ClientId.UniqueThread = reinterpret_cast<HANDLE>(static_cast<ULONG_PTR>(thread->tid));
-  pthread_attr_t attr;
-  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-    void* stack;
-    size_t size;
-    pthread_attr_getstack(&attr, &stack, &size);
-    teb->Tib.StackLimit = stack;
-    teb->Tib.StackBase = static_cast<char*>(stack) + size;
-    teb->DeallocationStack = stack;
-    pthread_attr_destroy(&attr);
-  }
-  syscall(SYS_arch_prctl, ARCH_SET_GS, teb);
-  ctx->started.release();  // ctx is the creator's from here on: do not touch it
+  // The context keeps the thread object alive until the thread holds its own reference.
+  nt::Ref<nt::Thread> thread = ctx->thread;
+  const nt::ThreadMemory memory = ctx->memory;
+  const DWORD tid = nt::current_thread_id();
+  memory.teb->ClientId.UniqueThread = reinterpret_cast<HANDLE>(static_cast<ULONG_PTR>(tid));
+  syscall(SYS_arch_prctl, ARCH_SET_GS, memory.teb);
+  nt::use_signal_stack(memory.signal_stack);
+  nt::register_thread(*thread, tid);
+  thread->publish_tid(tid);
   if (thread->suspend_count > 0) thread->resume.acquire();
 
-  loader::register_thread_teb(teb);
-  nt::initialize_thread_state(teb);
-  nt::init_thread_signal_stack();
-  loader::attach_thread();
-  jmp_buf exit_jump;
-  DWORD code;
   t_thread = thread.get();
-  if (setjmp(exit_jump) == 0) {
-    t_exit_jump = &exit_jump;
-    code = start(parameter);
-  } else {
-    code = t_exit_code;  // ExitThread
-  }
-  t_exit_jump = nullptr;
-  finish_thread(*thread, teb, code);
+  jmp_buf host_return;
+  t_host_return = &host_return;
+  if (setjmp(host_return) == 0) sill_call_on_stack(run_on_windows_stack, ctx, memory.stack.top());
+  // Back from the Windows stack for good.
+  refuse_termination();
+  t_host_return = nullptr;
+  t_thread = nullptr;
+  thread = {};
+  // The signal stack stays set: the block is reused only once this thread has exited.
+  nt::retire_thread_memory(memory, pthread_self());
   return nullptr;
 }
 }  // namespace
+
+nt::Ref<nt::Thread> thread_from_handle(HANDLE h, NTSTATUS* status) {
+  if (h == nt::current_thread_handle()) {
+    if (t_thread) return nt::Ref<nt::Thread>::share(t_thread);
+    if (auto t = nt::find_thread(nt::current_thread_id())) return t;
+    *status = nt::STATUS_INVALID_HANDLE;
+    return {};
+  }
+  auto t = nt::handle_table().get<nt::Thread>(h);
+  if (!t) {
+    *status = t.error();
+    return {};
+  }
+  return *t;
+}
 
 HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES* sa, SIZE_T stack_size, THREAD_START_ROUTINE start, void* parameter,
                            DWORD flags, DWORD* thread_id) noexcept {
   if (!start) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
   try {
-    auto thread = nt::make_object<Thread>();
+    auto thread = nt::make_object<nt::Thread>();
     if (flags & CREATE_SUSPENDED) thread->suspend_count = 1;
-    auto* teb = new nt::TEB();
+    thread->creation_time = nt::system_time_now();
+    const nt::StackSizes sizes = nt::new_thread_stack_sizes(stack_size, flags & STACK_SIZE_PARAM_IS_A_RESERVATION);
+    nt::ThreadMemory memory;
+    if (!nt::take_thread_memory(sizes.reserve, &memory)) return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, nullptr);
+    nt::TEB* teb = memory.teb;
     nt::TEB* self = nt::current_teb();
     teb->Tib.Self = &teb->Tib;
     teb->ProcessEnvironmentBlock = self->ProcessEnvironmentBlock;
     teb->ClientId.UniqueProcess = self->ClientId.UniqueProcess;
     teb->CurrentLocale = self->CurrentLocale;
-    StartContext ctx{thread, start, parameter, teb};
+    auto* ctx = new StartContext{thread, start, parameter, memory};
 
     pthread_attr_t attr;
     pthread_attr_init(&attr);
-    // Windows' default reservation is 1 MiB; keep at least that.
-    std::size_t size = stack_size > (1u << 20) ? stack_size : (1u << 20);
-    (void)STACK_SIZE_PARAM_IS_A_RESERVATION;
-    pthread_attr_setstacksize(&attr, (size + 0xFFFF) & ~std::size_t{0xFFFF});
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstack(&attr, memory.host_stack, memory.host_stack_size);
     pthread_t pt;
-    int err = pthread_create(&pt, &attr, trampoline, &ctx);
+    int err = pthread_create(&pt, &attr, trampoline, ctx);
     pthread_attr_destroy(&attr);
     if (err != 0) {
-      delete teb;
+      delete ctx;
+      nt::return_thread_memory(memory);
       return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, nullptr);
     }
-    ctx.started.acquire();
-    if (thread_id) *thread_id = thread->tid;
+    // The id is the Linux thread id, which only the new thread knows: wait for it only if asked.
+    if (thread_id) *thread_id = thread->tid();
     return nt::handle_table().insert(thread, 0x1FFFFF, (sa && sa->bInheritHandle) ? nt::HANDLE_FLAG_INHERIT : 0);
   } catch (...) {
     return fail_error(win::ERROR_NOT_ENOUGH_MEMORY, nullptr);
@@ -148,21 +173,43 @@ HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES* sa, SIZE_T stack_size, THREAD_ST
 }
 
 void WINAPI ExitThread(DWORD code) noexcept {
-  if (t_exit_jump) {
-    t_exit_code = code;
-    // Back to our trampoline over the program's frames, which Windows does not unwind either.
-    longjmp(*t_exit_jump, 1);
-  }
-  FIXME("ExitThread on a thread Sill did not start: ending the process");
+  if (t_host_return) end_thread(code, true);
+  FIXME("ExitThread on a thread Sill did not start (the main thread): ending the process");
   loader::exit_process(code);
+}
+
+BOOL WINAPI TerminateThread(HANDLE h, DWORD code) noexcept {
+  NTSTATUS status = nt::STATUS_SUCCESS;
+  nt::Ref<nt::Thread> t = thread_from_handle(h, &status);
+  if (!t) return fail_status(status, FALSE);
+  if (t.get() == t_thread) end_thread(code, false);
+  if (t->tid() == nt::current_process_id()) {
+    // Sill ends a process when its main thread ends, not when its last thread does.
+    FIXME("TerminateThread of the main thread ends the process");
+    loader::terminate_process(code);
+  }
+  nt::lock_waits();
+  const bool ended = t->ended;
+  nt::unlock_waits();
+  if (ended) return TRUE;
+  NTSTATUS s = stop_other_thread(*t);
+  if (!nt::nt_success(s)) return fail_status(s, FALSE);
+  nt::unregister_thread(*t);
+  nt::signal_object(*t, [&] {
+    if (t->ended) return;  // it ended by itself meanwhile, with its own code
+    t->exit_time = nt::system_time_now();
+    t->exit_code = code;
+    t->ended = true;
+  });
+  return TRUE;
 }
 
 BOOL WINAPI GetExitCodeThread(HANDLE h, DWORD* code) noexcept {
   if (h == nt::current_thread_handle()) {
-    *code = STILL_ACTIVE;
+    *code = nt::STILL_ACTIVE;
     return TRUE;
   }
-  auto t = nt::handle_table().get<Thread>(h);
+  auto t = nt::handle_table().get<nt::Thread>(h);
   if (!t) return fail_status(t.error(), FALSE);
   nt::lock_waits();
   *code = (*t)->exit_code;
@@ -171,7 +218,7 @@ BOOL WINAPI GetExitCodeThread(HANDLE h, DWORD* code) noexcept {
 }
 
 DWORD WINAPI ResumeThread(HANDLE h) noexcept {
-  auto t = nt::handle_table().get<Thread>(h);
+  auto t = nt::handle_table().get<nt::Thread>(h);
   if (!t) return fail_status(t.error(), DWORD{0xFFFFFFFF});
   int prev = (*t)->suspend_count.load();
   while (prev > 0 && !(*t)->suspend_count.compare_exchange_weak(prev, prev - 1)) {
@@ -183,9 +230,9 @@ DWORD WINAPI ResumeThread(HANDLE h) noexcept {
 
 DWORD WINAPI GetThreadId(HANDLE h) noexcept {
   if (h == nt::current_thread_handle()) return nt::current_thread_id();
-  auto t = nt::handle_table().get<Thread>(h);
+  auto t = nt::handle_table().get<nt::Thread>(h);
   if (!t) return fail_status(t.error(), DWORD{0});
-  return (*t)->tid;
+  return (*t)->tid();
 }
 
 }  // namespace sill::kernel32

@@ -55,13 +55,7 @@ DWORD WINAPI GetCurrentProcessorNumber() noexcept {
   return cpu < 0 ? 0 : static_cast<DWORD>(cpu);
 }
 
-BOOL WINAPI SetThreadPriority(HANDLE thread, int priority) noexcept {
-  FIXME_ONCE("thread priorities are accepted but not applied");
-  return TRUE;
-}
-int WINAPI GetThreadPriority(HANDLE thread) noexcept {
-  return 0;  // THREAD_PRIORITY_NORMAL: the only priority threads have here
-}
+// SetThreadPriority/GetThreadPriority: processthreadsapi_thread_info.cpp.
 
 BOOL WINAPI GetProcessAffinityMask(HANDLE process, DWORD_PTR* process_mask, DWORD_PTR* system_mask) noexcept {
   if (process != nt::current_process_handle()) return fail_error(win::ERROR_INVALID_HANDLE, FALSE);

@@ -590,4 +590,7 @@ extern crt_long timezone_value;
 extern int daylight_value;
 extern char* tzname_value[2];
 
+// malloc.h: stack overflow recovery (resetstkoflw.cpp).
+int WINAPI _resetstkoflw() noexcept;
+
 }  // namespace sill::msvcrt

@@ -566,6 +566,8 @@ const loader::Export exports[] = {
     // (entries go here, sorted by name within the block)
     SILL_EXPORT_FORWARD("__C_specific_handler", "ntdll.__C_specific_handler"),
 
+    // ---- Stack overflow recovery (threads helper) ----
+    SILL_EXPORT_AS("_resetstkoflw", msvcrt::_resetstkoflw),
 };
 }  // namespace
 
