@@ -28,6 +28,8 @@ bench: build
 	@bench/startup.sh $(BUILD)
 	@bench/fileio.sh $(BUILD)
 	@bench/sync.sh $(BUILD)
+	@bench/registry.sh $(BUILD)
+	@bench/nls.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

@@ -35,6 +35,7 @@ constexpr std::array kApiSets = {
     ApiSetEntry{"api-ms-win-core-processenvironment", "kernel32.dll"},
     ApiSetEntry{"api-ms-win-core-processthreads", "kernel32.dll"},
     ApiSetEntry{"api-ms-win-core-profile", "kernel32.dll"},
+    ApiSetEntry{"api-ms-win-core-registry", "advapi32.dll"},  // kernelbase on Windows; Reg* live in advapi32 here
     ApiSetEntry{"api-ms-win-core-rtlsupport", "ntdll.dll"},
     ApiSetEntry{"api-ms-win-core-string", "kernel32.dll"},
     ApiSetEntry{"api-ms-win-core-synch", "kernel32.dll"},

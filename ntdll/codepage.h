@@ -1,5 +1,7 @@
 // Code-page conversions behind MultiByteToWideChar/WideCharToMultiByte and the
-// ANSI entry points: UTF-8, Windows-1252, OEM 437 and US-ASCII (20127).
+// ANSI entry points: UTF-8, UTF-7, GB18030, the Windows single-byte pages and the
+// DBCS pages 932/936/949/950 (tables from ICU, nls_codepage_table.h). The ANSI and
+// OEM pages follow the Linux locale (nls_user_locale.h).
 #pragma once
 #include <string>
 #include <string_view>
@@ -20,6 +22,8 @@ win::UINT oem_code_page();
 win::UINT resolve_code_page(win::UINT cp);
 bool is_supported_code_page(win::UINT cp);
 bool is_single_byte_code_page(win::UINT cp);
+// Whether `b` starts a two-byte character in `cp` (false for pages without lead bytes).
+bool is_lead_byte(win::UINT cp, unsigned char b);
 
 // The Windows functions' contract: src_len -1 means NUL-terminated (the NUL is
 // converted and counted); dst_len 0 asks for the size. Returns 0 and sets *error

@@ -4,6 +4,7 @@
 #include "loader/builtin_dll.h"
 #include "ntdll/ntdll_api.h"  // NT core exports
 #include "ntdll/exception.h"
+#include "ntdll/registry_api.h"  // registry
 
 namespace sill::builtin {
 
@@ -79,6 +80,21 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("RtlWakeAllConditionVariable", ntdll::RtlWakeAllConditionVariable),
     SILL_EXPORT_AS("RtlWakeConditionVariable", ntdll::RtlWakeConditionVariable),
     SILL_EXPORT_AS("RtlZeroMemory", ntdll::RtlZeroMemory),
+
+    // ---- Registry (ntdll/registry_*.cpp) ----
+    SILL_EXPORT_AS("NtCreateKey", ntdll::NtCreateKey),
+    SILL_EXPORT_AS("NtDeleteKey", ntdll::NtDeleteKey),
+    SILL_EXPORT_AS("NtDeleteValueKey", ntdll::NtDeleteValueKey),
+    SILL_EXPORT_AS("NtEnumerateKey", ntdll::NtEnumerateKey),
+    SILL_EXPORT_AS("NtEnumerateValueKey", ntdll::NtEnumerateValueKey),
+    SILL_EXPORT_AS("NtFlushKey", ntdll::NtFlushKey),
+    SILL_EXPORT_AS("NtNotifyChangeKey", ntdll::NtNotifyChangeKey),
+    SILL_EXPORT_AS("NtOpenKey", ntdll::NtOpenKey),
+    SILL_EXPORT_AS("NtOpenKeyEx", ntdll::NtOpenKeyEx),
+    SILL_EXPORT_AS("NtQueryKey", ntdll::NtQueryKey),
+    SILL_EXPORT_AS("NtQueryValueKey", ntdll::NtQueryValueKey),
+    SILL_EXPORT_AS("NtRenameKey", ntdll::NtRenameKey),
+    SILL_EXPORT_AS("NtSetValueKey", ntdll::NtSetValueKey),
 
     // ---- Exceptions and unwinding (SEH helper) ----
     // (entries go here, sorted by name within the block)

@@ -16,6 +16,7 @@ enum class ObjectType : std::uint8_t {
   Thread,
   Process,
   Section,   // a file mapping (CreateFileMapping)
+  Key,       // a registry key (ntdll/registry_key.h)
   Other,
 };
 

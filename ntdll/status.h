@@ -86,6 +86,14 @@ inline constexpr NTSTATUS STATUS_PIPE_BROKEN = status(0xC000014B);
 inline constexpr NTSTATUS STATUS_IO_DEVICE_ERROR = status(0xC0000185);
 inline constexpr NTSTATUS STATUS_NOT_FOUND = status(0xC0000225);
 inline constexpr NTSTATUS STATUS_NO_UNICODE_TRANSLATION = status(0xC0000717);
+// Registry.
+inline constexpr NTSTATUS STATUS_NOTIFY_CLEANUP = 0x10B;
+inline constexpr NTSTATUS STATUS_NOTIFY_ENUM_DIR = 0x10C;
+inline constexpr NTSTATUS STATUS_REGISTRY_CORRUPT = status(0xC000014C);
+inline constexpr NTSTATUS STATUS_REGISTRY_IO_FAILED = status(0xC000014D);
+inline constexpr NTSTATUS STATUS_KEY_DELETED = status(0xC000017C);
+inline constexpr NTSTATUS STATUS_KEY_HAS_CHILDREN = status(0xC0000180);
+inline constexpr NTSTATUS STATUS_CHILD_MUST_BE_VOLATILE = status(0xC0000181);
 
 inline bool nt_success(NTSTATUS s) { return s >= 0; }
 

@@ -72,5 +72,19 @@ inline constexpr DWORD ERROR_FILE_INVALID = 1006;
 inline constexpr DWORD ERROR_DLL_INIT_FAILED = 1114;
 inline constexpr DWORD ERROR_UNABLE_TO_MOVE_REPLACEMENT = 1176;
 inline constexpr DWORD ERROR_MAPPED_ALIGNMENT = 1132;
+// Registry (advapi32's Reg* return these directly).
+inline constexpr DWORD ERROR_BADDB = 1009;
+inline constexpr DWORD ERROR_BADKEY = 1010;
+inline constexpr DWORD ERROR_CANTOPEN = 1011;
+inline constexpr DWORD ERROR_CANTREAD = 1012;
+inline constexpr DWORD ERROR_CANTWRITE = 1013;
+inline constexpr DWORD ERROR_REGISTRY_CORRUPT = 1015;
+inline constexpr DWORD ERROR_REGISTRY_IO_FAILED = 1016;
+inline constexpr DWORD ERROR_KEY_DELETED = 1018;
+inline constexpr DWORD ERROR_KEY_HAS_CHILDREN = 1020;
+inline constexpr DWORD ERROR_CHILD_MUST_BE_VOLATILE = 1021;
+inline constexpr DWORD ERROR_NOTIFY_ENUM_DIR = 1022;
+inline constexpr DWORD ERROR_DATATYPE_MISMATCH = 1629;
+inline constexpr DWORD ERROR_UNSUPPORTED_TYPE = 1630;
 
 }  // namespace sill::win

@@ -3,6 +3,7 @@
 
 #include "ntdll/path_mapping.h"
 #include "ntdll/prefix.h"
+#include "ntdll/registry_key.h"
 #include "tools/commands.h"
 
 namespace sill::tools {
@@ -18,13 +19,20 @@ int command_prefix(const std::vector<std::string>& args) {
     std::fprintf(stderr, "sill: cannot create the prefix at %s: %s\n", dir.c_str(), made.error().message.c_str());
     return 1;
   }
+  // The registry store, with the defaults programs look for (never replaced once it exists).
+  auto registry = nt::ensure_registry_store(dir);
+  if (!registry) {
+    std::fprintf(stderr, "sill: %s\n", registry.error().message.c_str());
+    return 1;
+  }
   // A complete prefix is left as it is, quietly.
-  if (made->empty()) return 0;
+  if (made->empty() && !*registry) return 0;
   std::printf("Created in the prefix at %s:\n", dir.c_str());
   for (const auto& e : *made) {
     if (e.link_target.empty()) std::printf("  %s/\n", e.path.c_str());
     else std::printf("  %s -> %s\n", e.path.c_str(), e.link_target.c_str());
   }
+  if (*registry) std::printf("  registry.db (the registry)\n");
   return 0;
 }
 

@@ -13,6 +13,8 @@ int command_check(const std::string& path);
 int command_prefix(const std::vector<std::string>& args);
 // sill path --unix|--windows PATH...: converts paths (like winepath); 1 on a malformed path.
 int command_path(const std::vector<std::string>& args);
+// sill reg query|add|delete|import|export|check ...: the prefix's registry (reg.exe's options).
+int command_reg(const std::vector<std::string>& args);
 // sill [run] PROGRAM.exe ARGS...: runs the program; returns only on a load failure.
 int command_run(const std::string& program, const std::vector<std::string>& args);
 

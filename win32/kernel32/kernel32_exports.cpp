@@ -4,6 +4,7 @@
 #include "loader/builtin_dll.h"
 #include "win32/kernel32/kernel32.h"  // kernel32 helper
 #include "win32/kernel32/errhandlingapi.h"
+#include "win32/kernel32/nls/nls_api.h"
 #include "win32/kernel32/threadpoolapi.h"
 
 namespace sill::builtin {
@@ -385,6 +386,69 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("SetThreadAffinityMask", kernel32::SetThreadAffinityMask),
     SILL_EXPORT_AS("SetThreadStackGuarantee", kernel32::SetThreadStackGuarantee),
     SILL_EXPORT_AS("TerminateThread", kernel32::TerminateThread),
+
+    // ---- National language support: code pages, comparison, case, locales, time zones (ICU helper) ----
+    SILL_EXPORT_AS("CompareStringA", kernel32::CompareStringA),
+    SILL_EXPORT_AS("CompareStringEx", kernel32::CompareStringEx),
+    SILL_EXPORT_AS("CompareStringW", kernel32::CompareStringW),
+    SILL_EXPORT_AS("EnumDynamicTimeZoneInformation", kernel32::EnumDynamicTimeZoneInformation),
+    SILL_EXPORT_AS("EnumSystemLocalesA", kernel32::EnumSystemLocalesA),
+    SILL_EXPORT_AS("EnumSystemLocalesEx", kernel32::EnumSystemLocalesEx),
+    SILL_EXPORT_AS("EnumSystemLocalesW", kernel32::EnumSystemLocalesW),
+    SILL_EXPORT_AS("FindNLSString", kernel32::FindNLSString),
+    SILL_EXPORT_AS("FindNLSStringEx", kernel32::FindNLSStringEx),
+    SILL_EXPORT_AS("FoldStringA", kernel32::FoldStringA),
+    SILL_EXPORT_AS("FoldStringW", kernel32::FoldStringW),
+    SILL_EXPORT_AS("GetCPInfoExA", kernel32::GetCPInfoExA),
+    SILL_EXPORT_AS("GetCPInfoExW", kernel32::GetCPInfoExW),
+    SILL_EXPORT_AS("GetCalendarInfoEx", kernel32::GetCalendarInfoEx),
+    SILL_EXPORT_AS("GetCalendarInfoW", kernel32::GetCalendarInfoW),
+    SILL_EXPORT_AS("GetCurrencyFormatEx", kernel32::GetCurrencyFormatEx),
+    SILL_EXPORT_AS("GetCurrencyFormatW", kernel32::GetCurrencyFormatW),
+    SILL_EXPORT_AS("GetDateFormatA", kernel32::GetDateFormatA),
+    SILL_EXPORT_AS("GetDateFormatEx", kernel32::GetDateFormatEx),
+    SILL_EXPORT_AS("GetDateFormatW", kernel32::GetDateFormatW),
+    SILL_EXPORT_AS("GetDynamicTimeZoneInformation", kernel32::GetDynamicTimeZoneInformation),
+    SILL_EXPORT_AS("GetLocaleInfoA", kernel32::GetLocaleInfoA),
+    SILL_EXPORT_AS("GetLocaleInfoEx", kernel32::GetLocaleInfoEx),
+    SILL_EXPORT_AS("GetLocaleInfoW", kernel32::GetLocaleInfoW),
+    SILL_EXPORT_AS("GetNumberFormatEx", kernel32::GetNumberFormatEx),
+    SILL_EXPORT_AS("GetNumberFormatW", kernel32::GetNumberFormatW),
+    SILL_EXPORT_AS("GetStringTypeA", kernel32::GetStringTypeA),
+    SILL_EXPORT_AS("GetStringTypeExA", kernel32::GetStringTypeExA),
+    SILL_EXPORT_AS("GetStringTypeExW", kernel32::GetStringTypeExW),
+    SILL_EXPORT_AS("GetSystemDefaultLCID", kernel32::GetSystemDefaultLCID),
+    SILL_EXPORT_AS("GetSystemDefaultLangID", kernel32::GetSystemDefaultLangID),
+    SILL_EXPORT_AS("GetSystemDefaultLocaleName", kernel32::GetSystemDefaultLocaleName),
+    SILL_EXPORT_AS("GetSystemDefaultUILanguage", kernel32::GetSystemDefaultUILanguage),
+    SILL_EXPORT_AS("GetThreadLocale", kernel32::GetThreadLocale),
+    SILL_EXPORT_AS("GetThreadUILanguage", kernel32::GetThreadUILanguage),
+    SILL_EXPORT_AS("GetTimeFormatA", kernel32::GetTimeFormatA),
+    SILL_EXPORT_AS("GetTimeFormatEx", kernel32::GetTimeFormatEx),
+    SILL_EXPORT_AS("GetTimeFormatW", kernel32::GetTimeFormatW),
+    SILL_EXPORT_AS("GetTimeZoneInformationForYear", kernel32::GetTimeZoneInformationForYear),
+    SILL_EXPORT_AS("GetUserDefaultLCID", kernel32::GetUserDefaultLCID),
+    SILL_EXPORT_AS("GetUserDefaultLangID", kernel32::GetUserDefaultLangID),
+    SILL_EXPORT_AS("GetUserDefaultLocaleName", kernel32::GetUserDefaultLocaleName),
+    SILL_EXPORT_AS("GetUserDefaultUILanguage", kernel32::GetUserDefaultUILanguage),
+    SILL_EXPORT_AS("IdnToAscii", kernel32::IdnToAscii),
+    SILL_EXPORT_AS("IdnToUnicode", kernel32::IdnToUnicode),
+    SILL_EXPORT_AS("IsNormalizedString", kernel32::IsNormalizedString),
+    SILL_EXPORT_AS("IsValidLocale", kernel32::IsValidLocale),
+    SILL_EXPORT_AS("IsValidLocaleName", kernel32::IsValidLocaleName),
+    SILL_EXPORT_AS("LCIDToLocaleName", kernel32::LCIDToLocaleName),
+    SILL_EXPORT_AS("LCMapStringA", kernel32::LCMapStringA),
+    SILL_EXPORT_AS("LCMapStringEx", kernel32::LCMapStringEx),
+    SILL_EXPORT_AS("LCMapStringW", kernel32::LCMapStringW),
+    SILL_EXPORT_AS("LocaleNameToLCID", kernel32::LocaleNameToLCID),
+    SILL_EXPORT_AS("NormalizeString", kernel32::NormalizeString),
+    SILL_EXPORT_AS("ResolveLocaleName", kernel32::ResolveLocaleName),
+    SILL_EXPORT_AS("SetThreadLocale", kernel32::SetThreadLocale),
+    SILL_EXPORT_AS("SystemTimeToTzSpecificLocalTime", kernel32::SystemTimeToTzSpecificLocalTime),
+    SILL_EXPORT_AS("SystemTimeToTzSpecificLocalTimeEx", kernel32::SystemTimeToTzSpecificLocalTimeEx),
+    SILL_EXPORT_AS("TzSpecificLocalTimeToSystemTime", kernel32::TzSpecificLocalTimeToSystemTime),
+    SILL_EXPORT_AS("TzSpecificLocalTimeToSystemTimeEx", kernel32::TzSpecificLocalTimeToSystemTimeEx),
+
 };
 }  // namespace
 

@@ -4,39 +4,19 @@
 
 #include "base/debug.h"
 #include "ntdll/codepage.h"
+#include "ntdll/nls_case.h"
+#include "ntdll/nls_collation.h"
+#include "ntdll/nls_locale.h"
 #include "win32/kernel32/kernel32.h"
 #include "win32/kernel32/kernel32_internal.h"
+#include "win32/kernel32/nls/nls_api.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(nls);
 
 namespace sill::kernel32 {
 
-namespace {
-char16_t fold(char16_t c) {
-  if ((c >= u'a' && c <= u'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
-  if (c == 0xFF) return 0x178;
-  return c;
-}
-}  // namespace
-
 UINT WINAPI GetACP() noexcept { return nt::ansi_code_page(); }
 UINT WINAPI GetOEMCP() noexcept { return nt::oem_code_page(); }
-
-BOOL WINAPI IsValidCodePage(UINT cp) noexcept { return cp > 3 && nt::is_supported_code_page(cp); }
-
-BOOL WINAPI GetCPInfo(UINT cp, CPINFO* info) noexcept {
-  if (!info || !nt::is_supported_code_page(cp)) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
-  std::memset(info, 0, sizeof *info);
-  info->MaxCharSize = nt::resolve_code_page(cp) == nt::CP_UTF8 ? 4 : 1;
-  info->DefaultChar[0] = '?';
-  return TRUE;
-}
-
-BOOL WINAPI IsDBCSLeadByteEx(UINT cp, BYTE b) noexcept {
-  if (!nt::is_supported_code_page(cp)) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
-  return FALSE;  // every supported page is single-byte (UTF-8 has no lead bytes in this sense)
-}
-BOOL WINAPI IsDBCSLeadByte(BYTE b) noexcept { return FALSE; }
 
 int WINAPI MultiByteToWideChar(UINT cp, DWORD flags, LPCSTR src, int src_len, LPWSTR dst, int dst_len) noexcept {
   DWORD err = 0;
@@ -95,90 +75,37 @@ LPSTR WINAPI lstrcatA(LPSTR dst, LPCSTR src) noexcept {
   return dst;
 }
 
+// lstrcmp and lstrcmpi compare like CompareString in the user's locale (word sort).
 int WINAPI lstrcmpW(LPCWSTR a, LPCWSTR b) noexcept {
-  FIXME_ONCE("linguistic comparison is approximated by code point order");
   if (!a || !b) return a ? 1 : b ? -1 : 0;
-  for (;; ++a, ++b) {
-    if (*a != *b) return *a < *b ? -1 : 1;
-    if (!*a) return 0;
-  }
+  return CompareStringW(nt::nls::LOCALE_USER_DEFAULT, 0, a, -1, b, -1) - 2;
 }
 int WINAPI lstrcmpA(LPCSTR a, LPCSTR b) noexcept {
   if (!a || !b) return a ? 1 : b ? -1 : 0;
-  try {
-    std::u16string wa = nt::ansi_to_utf16(a), wb = nt::ansi_to_utf16(b);
-    return lstrcmpW(wa.c_str(), wb.c_str());
-  } catch (...) {
-    return 0;
-  }
+  return CompareStringA(nt::nls::LOCALE_USER_DEFAULT, 0, a, -1, b, -1) - 2;
 }
-
 int WINAPI lstrcmpiW(LPCWSTR a, LPCWSTR b) noexcept {
-  FIXME_ONCE("linguistic comparison is approximated by case-folded code point order");
   if (!a || !b) return a ? 1 : b ? -1 : 0;
-  for (;; ++a, ++b) {
-    char16_t x = fold(*a), y = fold(*b);
-    if (x != y) return x < y ? -1 : 1;
-    if (!x) return 0;
-  }
+  return CompareStringW(nt::nls::LOCALE_USER_DEFAULT, nt::nls::NORM_IGNORECASE, a, -1, b, -1) - 2;
 }
-
 int WINAPI lstrcmpiA(LPCSTR a, LPCSTR b) noexcept {
   if (!a || !b) return a ? 1 : b ? -1 : 0;
-  try {
-    std::u16string wa = nt::ansi_to_utf16(a), wb = nt::ansi_to_utf16(b);
-    return lstrcmpiW(wa.c_str(), wb.c_str());
-  } catch (...) {
-    return 0;
-  }
+  return CompareStringA(nt::nls::LOCALE_USER_DEFAULT, nt::nls::NORM_IGNORECASE, a, -1, b, -1) - 2;
 }
 
+// Ordinal comparison: code units, upper-cased one by one (Windows' simple mapping) with ignore_case.
 int WINAPI CompareStringOrdinal(LPCWSTR a, int a_len, LPCWSTR b, int b_len, BOOL ignore_case) noexcept {
-  constexpr int CSTR_LESS_THAN = 1, CSTR_EQUAL = 2, CSTR_GREATER_THAN = 3;
-  if (!a || !b) return fail_error(win::ERROR_INVALID_PARAMETER, 0);
+  if (!a || !b || a_len < -1 || b_len < -1 || (ignore_case != TRUE && ignore_case != FALSE))
+    return fail_error(win::ERROR_INVALID_PARAMETER, 0);
   std::size_t na = a_len < 0 ? std::char_traits<char16_t>::length(a) : static_cast<std::size_t>(a_len);
   std::size_t nb = b_len < 0 ? std::char_traits<char16_t>::length(b) : static_cast<std::size_t>(b_len);
   std::size_t n = std::min(na, nb);
   for (std::size_t i = 0; i < n; ++i) {
-    char16_t x = ignore_case ? fold(a[i]) : a[i], y = ignore_case ? fold(b[i]) : b[i];
+    char16_t x = ignore_case ? nt::nls::to_upper(a[i]) : a[i], y = ignore_case ? nt::nls::to_upper(b[i]) : b[i];
     if (x != y) return x < y ? CSTR_LESS_THAN : CSTR_GREATER_THAN;
   }
   if (na == nb) return CSTR_EQUAL;
   return na < nb ? CSTR_LESS_THAN : CSTR_GREATER_THAN;
-}
-
-BOOL WINAPI GetStringTypeW(DWORD type, LPCWSTR src, int len, WORD* types) noexcept {
-  constexpr DWORD CT_CTYPE1 = 1;
-  constexpr WORD C1_UPPER = 0x1, C1_LOWER = 0x2, C1_DIGIT = 0x4, C1_SPACE = 0x8, C1_PUNCT = 0x10, C1_CNTRL = 0x20,
-                 C1_BLANK = 0x40, C1_XDIGIT = 0x80, C1_ALPHA = 0x100, C1_DEFINED = 0x200;
-  if (!src || !types) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
-  if (type != CT_CTYPE1) {
-    FIXME("string type class %u is not supported", type);
-    return fail_error(win::ERROR_INVALID_FLAGS, FALSE);
-  }
-  std::size_t n = len < 0 ? std::char_traits<char16_t>::length(src) + 1 : static_cast<std::size_t>(len);
-  for (std::size_t i = 0; i < n; ++i) {
-    char16_t c = src[i];
-    WORD t = C1_DEFINED;
-    if (c < 0x20 || (c >= 0x7F && c < 0xA0)) t |= C1_CNTRL;
-    if (c == u' ' || c == u'\t' || c == 0xA0 || c == 0x3000) t |= C1_BLANK | C1_SPACE;
-    if (c >= u'\t' && c <= u'\r') t |= C1_SPACE;
-    if (c >= u'0' && c <= u'9') t |= C1_DIGIT | C1_XDIGIT;
-    if ((c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F')) t |= C1_XDIGIT;
-    bool upper = (c >= u'A' && c <= u'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
-    bool lower = (c >= u'a' && c <= u'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
-    if (upper) t |= C1_UPPER | C1_ALPHA;
-    if (lower) t |= C1_LOWER | C1_ALPHA;
-    if (c > 0xFF && !(c >= 0xD800 && c <= 0xDFFF)) {
-      FIXME_ONCE("character classes beyond Latin-1 are approximated");
-      if (c != 0x3000) t |= C1_ALPHA;
-    }
-    if (((c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
-         (c >= 0x7B && c <= 0x7E) || (c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7))
-      t |= C1_PUNCT;
-    types[i] = t;
-  }
-  return TRUE;
 }
 
 }  // namespace sill::kernel32

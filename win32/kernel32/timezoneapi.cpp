@@ -1,5 +1,5 @@
 // timezoneapi.h and the sysinfoapi.h clock readers: FILETIME <-> SYSTEMTIME,
-// local time, and the time zone from the host's tz database.
+// local time (the zone itself: nls/timezone.cpp).
 #include <time.h>
 
 #include <algorithm>
@@ -17,7 +17,6 @@ namespace sill::kernel32 {
 
 namespace {
 constexpr std::int64_t kTicksPerDay = 864000000000LL;
-constexpr DWORD TIME_ZONE_ID_UNKNOWN = 0, TIME_ZONE_ID_STANDARD = 1, TIME_ZONE_ID_DAYLIGHT = 2;
 
 // Days since 1601-01-01 for a proleptic Gregorian date, and back. 1601 starts a
 // 400-year cycle, which keeps the arithmetic simple.
@@ -108,30 +107,6 @@ BOOL WINAPI FileTimeToLocalFileTime(const FILETIME* ft, FILETIME* local) noexcep
 BOOL WINAPI LocalFileTimeToFileTime(const FILETIME* local, FILETIME* ft) noexcept {
   set_ft(ft, ft_value(local) + local_bias_ticks());
   return TRUE;
-}
-
-DWORD WINAPI GetTimeZoneInformation(TIME_ZONE_INFORMATION* tz) noexcept {
-  std::memset(tz, 0, sizeof *tz);
-  tzset();
-  time_t now = time(nullptr);
-  struct tm local;
-  localtime_r(&now, &local);
-  LONG bias = static_cast<LONG>(-local.tm_gmtoff / 60);
-  bool dst_now = local.tm_isdst > 0;
-  tz->Bias = dst_now ? bias + 60 : bias;  // the standard-time bias
-  tz->StandardBias = 0;
-  tz->DaylightBias = daylight ? -60 : 0;
-  auto put = [](WCHAR* dst, const char* name) {
-    std::u16string w = utf8_to_utf16(name ? name : "");
-    std::size_t n = std::min<std::size_t>(w.size(), 31);
-    std::memcpy(dst, w.data(), n * 2);
-    dst[n] = 0;
-  };
-  put(tz->StandardName, tzname[0]);
-  put(tz->DaylightName, tzname[1]);
-  if (daylight) FIXME_ONCE("daylight saving transition dates are not reported");
-  if (!daylight) return TIME_ZONE_ID_UNKNOWN;
-  return dst_now ? TIME_ZONE_ID_DAYLIGHT : TIME_ZONE_ID_STANDARD;
 }
 
 }  // namespace sill::kernel32

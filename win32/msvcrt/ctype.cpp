@@ -1,12 +1,11 @@
-// Character classification of the "C" locale: msvcrt's _ctype table (which programs
-// index directly through _pctype), the is*/to* functions and their wide forms. Wide
-// characters beyond Latin-1 are classified by Unicode, as msvcrt does through
-// GetStringTypeW, here with the host's C.UTF-8 tables.
-#include <clocale>
-#include <cwctype>
-#include <locale.h>
-
+// Character classification: msvcrt's _ctype table of the "C" locale (which programs
+// index directly through _pctype), the is*/to* functions and their wide forms. Bytes
+// above 0x7F in another LC_CTYPE locale, and wide characters beyond Latin-1, are
+// classified by Unicode as msvcrt does through GetStringTypeW (ntdll/nls_case.cpp).
 #include "base/debug.h"
+#include "ntdll/codepage.h"
+#include "ntdll/nls_case.h"
+#include "win32/msvcrt/crt_locale.h"
 #include "win32/msvcrt/msvcrt.h"
 #include "win32/msvcrt/msvcrt_api.h"
 
@@ -48,14 +47,26 @@ constexpr CtypeTable make_table(bool wide) {
   return t;
 }
 
-locale_t unicode_locale() {
-  static locale_t loc = newlocale(LC_ALL_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
-  return loc;
-}
-
+// Bytes 0x80-0xFF of a locale's code page are classified as their character is.
 int classify(int c, int mask) {
   if (c < -1 || c > 255) return 0;
-  return ctype.v[c + 1] & mask;
+  if (c < 0x80 || !ctype_code_page) return ctype.v[c + 1] & mask;
+  if (crt_locale::is_lead_byte(static_cast<unsigned char>(c))) return C_LEADBYTE & mask;
+  return wctype_of(byte_to_wide(static_cast<unsigned char>(c))) & mask;
+}
+
+// A byte's case mapping in code page `cp` through its character, when the result is
+// one byte again.
+int map_byte(int c, unsigned cp, char16_t (*map)(char16_t, bool)) {
+  if (!cp || c < 0x80 || c > 255 || nt::is_lead_byte(cp, static_cast<unsigned char>(c))) return c;
+  char byte = static_cast<char>(c), out[2];
+  char16_t w;
+  win::DWORD err;
+  if (nt::multibyte_to_wide(cp, nt::MB_ERR_INVALID_CHARS, &byte, 1, &w, 1, &err) != 1) return c;
+  char16_t mapped = map(w, false);
+  win::BOOL used = win::FALSE;
+  int n = nt::wide_to_multibyte(cp, nt::WC_NO_BEST_FIT_CHARS, &mapped, 1, out, 2, nullptr, &used, &err);
+  return n == 1 && !used ? static_cast<unsigned char>(out[0]) : c;
 }
 
 }  // namespace
@@ -65,21 +76,10 @@ const CtypeTable wctype = make_table(true);
 const std::uint16_t* pctype = ctype.v + 1;
 const std::uint16_t* pwctype = wctype.v + 1;
 
+// Beyond Latin-1, GetStringTypeW's CT_CTYPE1 classes, whose bits are the CRT's.
 std::uint16_t wctype_of(wchar c) {
   if (c < 256) return wctype.v[c + 1];
-  locale_t loc = unicode_locale();
-  if (!loc) return 0;
-  wint_t w = c;
-  std::uint16_t f = 0;
-  if (iswupper_l(w, loc)) f |= C_UPPER;
-  if (iswlower_l(w, loc)) f |= C_LOWER;
-  if (iswalpha_l(w, loc)) f |= 0x100;
-  if (iswdigit_l(w, loc)) f |= C_DIGIT;
-  if (iswspace_l(w, loc)) f |= C_SPACE;
-  if (iswpunct_l(w, loc)) f |= C_PUNCT;
-  if (iswcntrl_l(w, loc)) f |= C_CONTROL;
-  if (iswblank_l(w, loc)) f |= C_BLANK;
-  return f;
+  return nt::nls::ctype1(c) & 0x1FF;
 }
 
 // ---- Exports: narrow ----
@@ -104,8 +104,14 @@ int WINAPI crt_isascii(int c) noexcept { return static_cast<unsigned>(c) < 0x80;
 int WINAPI crt_toascii(int c) noexcept { return c & 0x7F; }
 int WINAPI __iscsym(int c) noexcept { return c == '_' || classify(c, C_ALPHA | C_DIGIT); }
 int WINAPI __iscsymf(int c) noexcept { return c == '_' || classify(c, C_ALPHA); }
-int WINAPI toupper(int c) noexcept { return c >= 'a' && c <= 'z' ? c - 32 : c; }
-int WINAPI tolower(int c) noexcept { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+int WINAPI toupper(int c) noexcept {
+  if (c >= 'a' && c <= 'z') return c - 32;
+  return map_byte(c, ctype_code_page, nt::nls::to_upper);
+}
+int WINAPI tolower(int c) noexcept {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  return map_byte(c, ctype_code_page, nt::nls::to_lower);
+}
 int WINAPI crt_toupper_fast(int c) noexcept { return c - 'a' + 'A'; }
 int WINAPI crt_tolower_fast(int c) noexcept { return c - 'A' + 'a'; }
 
@@ -131,8 +137,31 @@ int WINAPI iswcntrl(wint_t c) noexcept { return iswctype(c, C_CONTROL); }
 int WINAPI iswblank(wint_t c) noexcept { return c == u'\t' ? C_BLANK : iswctype(c, C_BLANK); }
 int WINAPI iswascii(wint_t c) noexcept { return c < 0x80; }
 
-// The C locale's case mapping changes only ASCII letters, as msvcrt's does.
-wint_t WINAPI towupper(wint_t c) noexcept { return c >= u'a' && c <= u'z' ? c - 32 : c; }
-wint_t WINAPI towlower(wint_t c) noexcept { return c >= u'A' && c <= u'Z' ? c + 32 : c; }
+// The _l forms: the case mapping of a _locale_t's LC_CTYPE.
+int WINAPI _toupper_l(int c, void* locale) noexcept {
+  return c >= 'a' && c <= 'z' ? c - 32 : map_byte(c, crt_locale::code_page(locale), nt::nls::to_upper);
+}
+int WINAPI _tolower_l(int c, void* locale) noexcept {
+  return c >= 'A' && c <= 'Z' ? c + 32 : map_byte(c, crt_locale::code_page(locale), nt::nls::to_lower);
+}
+wint_t WINAPI _towupper_l(wint_t c, void* locale) noexcept {
+  if (c >= u'a' && c <= u'z') return c - 32;
+  return crt_locale::of(locale, crt_locale::CAT_CTYPE) ? nt::nls::to_upper(static_cast<char16_t>(c)) : c;
+}
+wint_t WINAPI _towlower_l(wint_t c, void* locale) noexcept {
+  if (c >= u'A' && c <= u'Z') return c + 32;
+  return crt_locale::of(locale, crt_locale::CAT_CTYPE) ? nt::nls::to_lower(static_cast<char16_t>(c)) : c;
+}
+
+// The C locale's case mapping changes only ASCII letters, as msvcrt's does; other
+// locales map every character (Windows' simple one-to-one mapping).
+wint_t WINAPI towupper(wint_t c) noexcept {
+  if (c >= u'a' && c <= u'z') return c - 32;
+  return ctype_code_page ? nt::nls::to_upper(static_cast<char16_t>(c)) : c;
+}
+wint_t WINAPI towlower(wint_t c) noexcept {
+  if (c >= u'A' && c <= u'Z') return c + 32;
+  return ctype_code_page ? nt::nls::to_lower(static_cast<char16_t>(c)) : c;
+}
 
 }  // namespace sill::msvcrt

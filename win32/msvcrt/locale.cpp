@@ -1,11 +1,13 @@
-// Locales: Sill's msvcrt provides the "C" locale only (setlocale, localeconv, the code
-// page queries), and the C locale's multibyte conversions, where bytes are U+0000-U+00FF.
-// Names that cross into the OS (file names, the environment) use the process code page.
+// localeconv, the multibyte conversions of the LC_CTYPE locale (bytes are U+0000-U+00FF
+// in "C", else characters of its code page), and the process-code-page helpers for names
+// that cross into the OS (file names, the environment). setlocale: crt_locale.cpp.
 #include <climits>
 #include <cstring>
 #include <string>
 
 #include "base/debug.h"
+#include "ntdll/codepage.h"
+#include "win32/msvcrt/crt_locale.h"
 #include "win32/kernel32/kernel32.h"
 #include "win32/msvcrt/msvcrt.h"
 #include "win32/msvcrt/msvcrt_api.h"
@@ -16,24 +18,13 @@ namespace sill::msvcrt {
 
 namespace k32 = sill::kernel32;
 
-int mb_cur_max = 1;
-
 namespace {
 
-char kC[] = "C";
-wchar kWC[] = u"C";
 char kDot[] = ".";
 char kEmpty[] = "";
 LCONV g_lconv = {kDot,   kEmpty, kEmpty,   kEmpty,   kEmpty,   kEmpty,   kEmpty,   kEmpty,   kEmpty,
                  kEmpty, CHAR_MAX, CHAR_MAX, CHAR_MAX, CHAR_MAX, CHAR_MAX, CHAR_MAX, CHAR_MAX, CHAR_MAX};
 unsigned long g_lc_handle[6] = {};
-
-template <class C>
-bool is_c_locale(const C* name) {
-  if (!name) return true;
-  if (name[0] == 0) return true;
-  return name[0] == C('C') && name[1] == 0;
-}
 
 }  // namespace
 
@@ -65,38 +56,8 @@ std::string wide_to_ansi(const wchar* s) {
 
 // ---- Exports ----
 
-char* WINAPI setlocale(int category, const char* name) noexcept {
-  if (category < 0 || category > 5) {
-    set_errno(err::einval);
-    return nullptr;
-  }
-  if (!is_c_locale(name)) {
-    FIXME("locale \"%s\" is not available; only \"C\" is\n", name);
-    return nullptr;
-  }
-  if (name && !*name) FIXME_ONCE("the user's default locale is given as \"C\"\n");
-  return kC;
-}
-
-wchar* WINAPI _wsetlocale(int category, const wchar* name) noexcept {
-  if (category < 0 || category > 5) {
-    set_errno(err::einval);
-    return nullptr;
-  }
-  if (!is_c_locale(name)) {
-    FIXME_ONCE("only the \"C\" locale is available\n");
-    return nullptr;
-  }
-  return kWC;
-}
-
 LCONV* WINAPI localeconv() noexcept { return &g_lconv; }
-UINT WINAPI ___lc_codepage_func() noexcept { return 0; }  // the C locale has no ANSI code page
-UINT WINAPI ___lc_collate_cp_func() noexcept { return 0; }
 unsigned long* WINAPI ___lc_handle_func() noexcept { return g_lc_handle; }
-int WINAPI ___mb_cur_max_func() noexcept { return mb_cur_max; }
-int* WINAPI __p___mb_cur_max() noexcept { return &mb_cur_max; }
-int WINAPI _getmbcp() noexcept { return 0; }
 int WINAPI __lconv_init() noexcept { return 0; }
 
 int WINAPI _configthreadlocale(int type) noexcept {
@@ -104,29 +65,76 @@ int WINAPI _configthreadlocale(int type) noexcept {
   return 2;  // _DISABLE_PER_THREAD_LOCALE: one "C" locale for every thread
 }
 
-// ---- Multibyte conversions of the C locale ----
+// ---- Multibyte conversions: bytes as U+0000-U+00FF in "C", else the LC_CTYPE code page ----
+
+namespace {
+// The length of the character at s (1 or 2), 0 at the NUL, -1 for a lead byte
+// without its trail byte within n.
+int char_length(const char* s, std::size_t n) {
+  if (!*s) return 0;
+  if (!crt_locale::is_lead_byte(static_cast<unsigned char>(*s))) return 1;
+  return n >= 2 && s[1] ? 2 : -1;
+}
+
+// One character of 1 or 2 bytes as UTF-16 (-1 when the page has no such character).
+int decode(const char* s, int len) {
+  if (!ctype_code_page) return static_cast<unsigned char>(*s);
+  wchar w;
+  win::DWORD err;
+  if (nt::multibyte_to_wide(ctype_code_page, nt::MB_ERR_INVALID_CHARS, s, len, &w, 1, &err) != 1) return -1;
+  return w;
+}
+
+// The bytes of c (1 or 2) or -1 when the page cannot represent it exactly.
+int encode(wchar c, char* out) {
+  if (!ctype_code_page) {
+    int b = wide_to_byte(c);
+    if (b >= 0) *out = static_cast<char>(b);
+    return b < 0 ? -1 : 1;
+  }
+  win::DWORD err;
+  win::BOOL used = win::FALSE;
+  int n = nt::wide_to_multibyte(ctype_code_page, nt::WC_NO_BEST_FIT_CHARS, &c, 1, out, 2, nullptr, &used, &err);
+  return n > 0 && !used ? n : -1;
+}
+
+std::size_t eilseq() {
+  set_errno(err::eilseq);
+  return static_cast<std::size_t>(-1);
+}
+}  // namespace
+
+int WINAPI isleadbyte(int c) noexcept {
+  return c >= 0 && c < 256 && crt_locale::is_lead_byte(static_cast<unsigned char>(c)) ? C_LEADBYTE : 0;
+}
 
 int WINAPI mblen(const char* s, std::size_t n) noexcept {
-  if (!s || !*s || !n) return 0;
-  return 1;
+  if (!s || !n) return 0;
+  return char_length(s, n);
 }
 
 int WINAPI mbtowc(wchar* out, const char* s, std::size_t n) noexcept {
   if (!s) return 0;
   if (!n) return -1;
-  if (out) *out = byte_to_wide(static_cast<unsigned char>(*s));
-  return *s ? 1 : 0;
+  int len = char_length(s, n);
+  if (len == 0) {
+    if (out) *out = 0;
+    return 0;
+  }
+  int c = len < 0 ? -1 : decode(s, len);
+  if (c < 0) {
+    set_errno(err::eilseq);
+    return -1;
+  }
+  if (out) *out = static_cast<wchar>(c);
+  return len;
 }
 
 int WINAPI wctomb(char* out, wchar c) noexcept {
   if (!out) return 0;
-  int b = wide_to_byte(c);
-  if (b < 0) {
-    set_errno(err::eilseq);
-    return -1;
-  }
-  *out = static_cast<char>(b);
-  return 1;
+  int n = encode(c, out);
+  if (n < 0) set_errno(err::eilseq);
+  return n;
 }
 
 std::size_t WINAPI mbstowcs(wchar* out, const char* s, std::size_t n) noexcept {
@@ -134,12 +142,16 @@ std::size_t WINAPI mbstowcs(wchar* out, const char* s, std::size_t n) noexcept {
     set_errno(err::einval);
     return static_cast<std::size_t>(-1);
   }
-  std::size_t len = std::strlen(s);
-  if (!out) return len;
-  std::size_t i = 0;
-  for (; i < n && i < len; ++i) out[i] = byte_to_wide(static_cast<unsigned char>(s[i]));
-  if (i < n) out[i] = 0;
-  return i;
+  std::size_t count = 0;
+  for (std::size_t i = 0; s[i] && (!out || count < n); ++count) {
+    int len = char_length(s + i, 2);
+    int c = len < 0 ? -1 : decode(s + i, len);
+    if (c < 0) return eilseq();
+    if (out) out[count] = static_cast<wchar>(c);
+    i += static_cast<std::size_t>(len);
+  }
+  if (out && count < n) out[count] = 0;
+  return count;
 }
 
 std::size_t WINAPI wcstombs(char* out, const wchar* s, std::size_t n) noexcept {
@@ -147,48 +159,55 @@ std::size_t WINAPI wcstombs(char* out, const wchar* s, std::size_t n) noexcept {
     set_errno(err::einval);
     return static_cast<std::size_t>(-1);
   }
-  std::size_t len = wlen(s);
-  for (std::size_t i = 0; i < len; ++i) {
-    if (wide_to_byte(s[i]) < 0) {
-      set_errno(err::eilseq);
-      return static_cast<std::size_t>(-1);
+  std::size_t count = 0;
+  for (std::size_t i = 0; s[i]; ++i) {
+    char bytes[2];
+    int len = encode(s[i], bytes);
+    if (len < 0) return eilseq();
+    if (out) {
+      if (count + static_cast<std::size_t>(len) > n) break;  // no half characters
+      std::memcpy(out + count, bytes, static_cast<std::size_t>(len));
     }
+    count += static_cast<std::size_t>(len);
   }
-  if (!out) return len;
-  std::size_t i = 0;
-  for (; i < n && i < len; ++i) out[i] = static_cast<char>(s[i]);
-  if (i < n) out[i] = 0;
-  return i;
+  if (out && count < n) out[count] = 0;
+  return count;
 }
 
-int WINAPI btowc(int c) noexcept { return c < 0 || c > 255 ? CRT_WEOF : c; }
+int WINAPI btowc(int c) noexcept {
+  if (c < 0 || c > 255) return CRT_WEOF;
+  char b = static_cast<char>(c);
+  if (crt_locale::is_lead_byte(static_cast<unsigned char>(b))) return CRT_WEOF;
+  int w = decode(&b, 1);
+  return w < 0 ? CRT_WEOF : w;
+}
 
 int WINAPI wctob(wint_t c) noexcept {
-  int b = wide_to_byte(c);
-  return b < 0 ? -1 : b;
+  char bytes[2];
+  return encode(static_cast<wchar>(c), bytes) == 1 ? static_cast<unsigned char>(bytes[0]) : -1;
 }
 
 std::size_t WINAPI mbrtowc(wchar* out, const char* s, std::size_t n, void*) noexcept {
   if (!s) return 0;
   if (!n) return static_cast<std::size_t>(-2);
-  if (out) *out = byte_to_wide(static_cast<unsigned char>(*s));
-  return *s ? 1 : 0;
+  if (crt_locale::is_lead_byte(static_cast<unsigned char>(*s)) && n < 2) return static_cast<std::size_t>(-2);
+  int r = mbtowc(out, s, n);
+  return r < 0 ? static_cast<std::size_t>(-1) : static_cast<std::size_t>(r);
 }
 
 std::size_t WINAPI wcrtomb(char* out, wchar c, void*) noexcept {
   if (!out) return 1;
-  int b = wide_to_byte(c);
-  if (b < 0) {
-    set_errno(err::eilseq);
-    return static_cast<std::size_t>(-1);
-  }
-  *out = static_cast<char>(b);
-  return 1;
+  int n = wctomb(out, c);
+  return n < 0 ? static_cast<std::size_t>(-1) : static_cast<std::size_t>(n);
 }
 
 std::size_t WINAPI mbrlen(const char* s, std::size_t n, void*) noexcept {
   if (!s || !*s) return 0;
-  return n ? 1 : static_cast<std::size_t>(-2);
+  if (!n) return static_cast<std::size_t>(-2);
+  int len = char_length(s, n);
+  if (len < 0) return crt_locale::is_lead_byte(static_cast<unsigned char>(*s)) && n < 2 ? static_cast<std::size_t>(-2)
+                                                                                       : static_cast<std::size_t>(-1);
+  return static_cast<std::size_t>(len);
 }
 
 int WINAPI mbsinit(const void*) noexcept { return 1; }

@@ -130,7 +130,7 @@ FILE* open_stream(int fd, int stream_flag);  // a FILE for an open fd
 inline constexpr int LOCK_EXIT = 13, LOCK_ENV = 7, LOCK_TABLES = 40;
 std::recursive_mutex& crt_lock(int n);
 
-// ---- The C locale, the only one Sill provides ----
+// ---- Locales: "C" at start, others through setlocale (crt_locale.cpp) ----
 struct LCONV {  // struct lconv as msvcrt.dll lays it out
   char* decimal_point;
   char* thousands_sep;
@@ -158,10 +158,14 @@ inline constexpr std::uint16_t C_UPPER = 0x1, C_LOWER = 0x2, C_DIGIT = 0x4, C_SP
                                C_PUNCT = 0x10, C_CONTROL = 0x20, C_BLANK = 0x40, C_HEX = 0x80,
                                C_LEADBYTE = 0x8000, C_ALPHA = 0x0100 | C_UPPER | C_LOWER;
 std::uint16_t wctype_of(wchar c);
-// Single-byte text of the "C" locale: bytes map to U+0000..U+00FF.
-inline wchar byte_to_wide(unsigned char c) { return c; }
-// Returns -1 for characters the "C" locale cannot represent.
-inline int wide_to_byte(wchar c) { return c < 256 ? c : -1; }
+// The LC_CTYPE code page, 0 in the "C" locale (crt_locale.cpp).
+extern unsigned ctype_code_page;
+wchar locale_byte_to_wide(unsigned char c);
+int locale_wide_to_byte(wchar c);
+// Single-byte text: in the "C" locale bytes map to U+0000..U+00FF, else through the code page.
+inline wchar byte_to_wide(unsigned char c) { return ctype_code_page ? locale_byte_to_wide(c) : c; }
+// Returns -1 for characters the locale cannot represent in one byte.
+inline int wide_to_byte(wchar c) { return ctype_code_page ? locale_wide_to_byte(c) : c < 256 ? c : -1; }
 
 // ---- Startup, environment and exit ----
 void initialize_startup_data();   // argv, environment, std fds (DLL_PROCESS_ATTACH or first use)

@@ -165,9 +165,9 @@ UINT WINAPI ___lc_codepage_func() noexcept;
 UINT WINAPI ___lc_collate_cp_func() noexcept;
 int WINAPI ___mb_cur_max_func() noexcept;
 int* WINAPI __p___mb_cur_max() noexcept;
-int WINAPI _getmbcp() noexcept;
 int WINAPI __lconv_init() noexcept;
 int WINAPI _configthreadlocale(int type) noexcept;
+int WINAPI isleadbyte(int c) noexcept;
 int WINAPI mblen(const char* s, std::size_t n) noexcept;
 int WINAPI mbtowc(wchar* out, const char* s, std::size_t n) noexcept;
 int WINAPI wctomb(char* out, wchar c) noexcept;
@@ -592,5 +592,36 @@ extern char* tzname_value[2];
 
 // malloc.h: stack overflow recovery (resetstkoflw.cpp).
 int WINAPI _resetstkoflw() noexcept;
+// _locale_t objects (crt_locale.cpp) and the functions taking one (crt_collate.cpp, ctype.cpp)
+void* WINAPI _create_locale(int category, const char* name) noexcept;
+void* WINAPI _wcreate_locale(int category, const wchar* name) noexcept;
+void WINAPI _free_locale(void* locale) noexcept;
+int WINAPI _strcoll_l(const char* a, const char* b, void* locale) noexcept;
+int WINAPI _stricoll_l(const char* a, const char* b, void* locale) noexcept;
+int WINAPI _wcscoll_l(const wchar* a, const wchar* b, void* locale) noexcept;
+int WINAPI _wcsicoll_l(const wchar* a, const wchar* b, void* locale) noexcept;
+int WINAPI _toupper_l(int c, void* locale) noexcept;
+int WINAPI _tolower_l(int c, void* locale) noexcept;
+wint_t WINAPI _towupper_l(wint_t c, void* locale) noexcept;
+wint_t WINAPI _towlower_l(wint_t c, void* locale) noexcept;
+
+// mbstring.cpp: multibyte strings in the _setmbcp code page
+int WINAPI _getmbcp() noexcept;
+int WINAPI _setmbcp(int cp) noexcept;
+int WINAPI _ismbblead(unsigned c) noexcept;
+int WINAPI _ismbbtrail(unsigned c) noexcept;
+std::size_t WINAPI _mbslen(const unsigned char* s) noexcept;
+unsigned char* WINAPI _mbsinc(const unsigned char* s) noexcept;
+unsigned char* WINAPI _mbsdec(const unsigned char* start, const unsigned char* s) noexcept;
+unsigned WINAPI _mbsnextc(const unsigned char* s) noexcept;
+unsigned char* WINAPI _mbschr(const unsigned char* s, unsigned c) noexcept;
+unsigned char* WINAPI _mbsrchr(const unsigned char* s, unsigned c) noexcept;
+int WINAPI _mbscmp(const unsigned char* a, const unsigned char* b) noexcept;
+int WINAPI _mbsicmp(const unsigned char* a, const unsigned char* b) noexcept;
+int WINAPI _mbsnbcmp(const unsigned char* a, const unsigned char* b, std::size_t n) noexcept;
+int WINAPI _mbsnbicmp(const unsigned char* a, const unsigned char* b, std::size_t n) noexcept;
+std::size_t WINAPI _mbsnbcnt(const unsigned char* s, std::size_t chars) noexcept;
+unsigned char* WINAPI _mbsnbcpy(unsigned char* d, const unsigned char* s, std::size_t n) noexcept;
+unsigned char* WINAPI _mbsnbcat(unsigned char* d, const unsigned char* s, std::size_t n) noexcept;
 
 }  // namespace sill::msvcrt

@@ -75,25 +75,12 @@ char* WINAPI strcat(char* d, const char* s) noexcept { return std::strcat(d, s);
 char* WINAPI strncat(char* d, const char* s, std::size_t n) noexcept { return std::strncat(d, s, n); }
 int WINAPI strcmp(const char* a, const char* b) noexcept { return std::strcmp(a, b); }
 int WINAPI strncmp(const char* a, const char* b, std::size_t n) noexcept { return std::strncmp(a, b, n); }
-int WINAPI strcoll(const char* a, const char* b) noexcept { return std::strcmp(a, b); }
-int WINAPI _stricoll(const char* a, const char* b) noexcept { return _stricmp(a, b); }
-int WINAPI _strncoll(const char* a, const char* b, std::size_t n) noexcept { return std::strncmp(a, b, n); }
-int WINAPI _strnicoll(const char* a, const char* b, std::size_t n) noexcept { return _strnicmp(a, b, n); }
 char* WINAPI strchr(const char* s, int c) noexcept { return const_cast<char*>(std::strchr(s, c)); }
 char* WINAPI strrchr(const char* s, int c) noexcept { return const_cast<char*>(std::strrchr(s, c)); }
 char* WINAPI strstr(const char* s, const char* t) noexcept { return const_cast<char*>(std::strstr(s, t)); }
 char* WINAPI strpbrk(const char* s, const char* t) noexcept { return const_cast<char*>(std::strpbrk(s, t)); }
 std::size_t WINAPI strspn(const char* s, const char* t) noexcept { return std::strspn(s, t); }
 std::size_t WINAPI strcspn(const char* s, const char* t) noexcept { return std::strcspn(s, t); }
-
-std::size_t WINAPI strxfrm(char* d, const char* s, std::size_t n) noexcept {
-  std::size_t len = std::strlen(s);
-  if (d && n) {
-    std::size_t k = len < n ? len + 1 : n;
-    std::memcpy(d, s, k);
-  }
-  return len;
-}
 
 int WINAPI _stricmp(const char* a, const char* b) noexcept {
   for (;; ++a, ++b) {

@@ -88,20 +88,6 @@ int WINAPI _wcsnicmp(const wchar* a, const wchar* b, std::size_t n) noexcept {
   return 0;
 }
 
-int WINAPI wcscoll(const wchar* a, const wchar* b) noexcept { return wcscmp(a, b); }
-int WINAPI _wcsicoll(const wchar* a, const wchar* b) noexcept { return _wcsicmp(a, b); }
-int WINAPI _wcsncoll(const wchar* a, const wchar* b, std::size_t n) noexcept { return wcsncmp(a, b, n); }
-int WINAPI _wcsnicoll(const wchar* a, const wchar* b, std::size_t n) noexcept { return _wcsnicmp(a, b, n); }
-
-std::size_t WINAPI wcsxfrm(wchar* d, const wchar* s, std::size_t n) noexcept {
-  std::size_t len = wlen(s);
-  if (d && n) {
-    std::size_t k = len < n ? len + 1 : n;
-    std::memcpy(d, s, k * sizeof(wchar));
-  }
-  return len;
-}
-
 wchar* WINAPI wcschr(const wchar* s, wchar c) noexcept {
   for (;; ++s) {
     if (*s == c) return const_cast<wchar*>(s);
