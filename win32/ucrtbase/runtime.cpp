@@ -132,41 +132,32 @@ int WINAPI _callnewh(std::size_t size) noexcept {
 int WINAPI _set_printf_count_output(int enable) noexcept { return g_printf_count_output.exchange(enable ? 1 : 0); }
 int WINAPI _get_printf_count_output() noexcept { return g_printf_count_output.load(); }
 
-// ---- Locale objects: Sill has the "C" locale only; one object stands for it ----
+// ---- Locale objects: msvcrt's (crt_locale.cpp) ----
 
 namespace {
-struct LocaleObject {  // __crt_locale_pointers: two pointers programs never look into
-  void* locinfo;
-  void* mbcinfo;
-};
-LocaleObject g_c_locale{};
-unsigned char g_mbctype[257] = {};  // no lead bytes in the "C" locale
+unsigned char g_mbctype[257] = {};  // FIXME: lead bytes of the _setmbcp code page are not filled in
 }  // namespace
 
-void* WINAPI _get_current_locale() noexcept { return &g_c_locale; }
-
-void* WINAPI _create_locale(int category, const char* name) noexcept {
-  if (!name) return nullptr;
-  // Only "C" (and "" meaning the user default, which Sill answers with "C").
-  if (name[0] && !(name[0] == 'C' && !name[1])) {
-    FIXME("locale %s is not available; only \"C\"\n", name);
-    return nullptr;
-  }
-  return &g_c_locale;
+// A new locale object holding the thread's current settings; the caller frees it.
+void* WINAPI _get_current_locale() noexcept {
+  const char* name = msvcrt::setlocale(0, nullptr);  // LC_ALL
+  void* locale = msvcrt::_create_locale(0, name ? name : "C");
+  if (!locale) FIXME("the current locale %s cannot be copied into a locale object\n", name ? name : "(null)");
+  return locale;
 }
-
-void WINAPI _free_locale(void* locale) noexcept {}
 
 void* WINAPI __p__mbctype() noexcept { return g_mbctype; }
 
-// The locale names of the six categories (LC_COLLATE..LC_TIME): none, in the "C" locale.
+// The locale names of the six categories (LC_COLLATE..LC_TIME), null for "C".
 wchar** WINAPI ___lc_locale_name_func() noexcept {
   static wchar* names[6] = {};
+  const char* current = msvcrt::setlocale(0, nullptr);
+  if (current && !(current[0] == 'C' && !current[1]))
+    FIXME_ONCE("locale names of categories set to %s are not reported\n", current);
   return names;
 }
 
-// The locale is only ever "C", so there is nothing to change under this lock; it is still a
-// lock, as callers pair it with reads they expect to be consistent.
+// Callers pair this lock with reads of the locale they expect to be consistent.
 void WINAPI _lock_locales() noexcept { msvcrt::crt_lock(msvcrt::LOCK_TABLES).lock(); }
 void WINAPI _unlock_locales() noexcept { msvcrt::crt_lock(msvcrt::LOCK_TABLES).unlock(); }
 

@@ -14,7 +14,7 @@ using msvcrt::errno_t;
 using msvcrt::FILE;
 using msvcrt::wchar;
 using va_list_t = __builtin_ms_va_list;
-using locale_t = void*;  // _locale_t: Sill has the "C" locale only, so it is never read
+using locale_t = void*;  // _locale_t (msvcrt's locale objects); the stdio entry points do not read it
 
 // The onexit tables MSVC's start-up code keeps for each module (corecrt_startup.h).
 struct OnexitTable {
@@ -83,8 +83,6 @@ int WINAPI _callnewh(std::size_t size) noexcept;
 int WINAPI _set_printf_count_output(int enable) noexcept;
 int WINAPI _get_printf_count_output() noexcept;
 void* WINAPI _get_current_locale() noexcept;
-void* WINAPI _create_locale(int category, const char* name) noexcept;
-void WINAPI _free_locale(void* locale) noexcept;
 void* WINAPI __p__mbctype() noexcept;
 wchar** WINAPI ___lc_locale_name_func() noexcept;
 void WINAPI _lock_locales() noexcept;
