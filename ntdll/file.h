@@ -2,6 +2,7 @@
 // that NtCreateFile/NtReadFile/... and kernel32's fileapi share.
 #pragma once
 #include <atomic>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -57,6 +58,20 @@ class File : public Object {
   std::atomic<win::DWORD> console_mode{0};
   std::mutex input_lock;
   std::u16string pending_input;  // decoded console input not yet returned
+
+  // Overlapped I/O (ntdll/overlapped_io.h): set once when the handle is opened with
+  // FILE_FLAG_OVERLAPPED (not FILE_SYNCHRONOUS_IO_*); its I/O may then finish in the background.
+  bool overlapped = false;
+  // The completion port the handle is associated with (CreateIoCompletionPort), set once.
+  Ref<Object> completion_port;  // an IoCompletion
+  win::ULONG_PTR completion_key = 0;
+  std::mutex completion_lock;  // guards the two above
+  // SetFileCompletionNotificationModes flags.
+  std::atomic<std::uint8_t> completion_modes{0};
+  // The last handle to the file closed: cancels its pending overlapped I/O.
+  void last_handle_closed() override;
+  // Named pipe ends (ntdll/named_pipe.h) are Files with pipe state; nullptr for other files.
+  virtual class PipeEnd* pipe_end() { return nullptr; }
 
  private:
   int fd_;

@@ -35,6 +35,7 @@ win::HANDLE HandleTable::insert(Ref<Object> obj, win::DWORD access, win::DWORD f
     i = entries_.size();
     entries_.push_back({});
   }
+  obj->handle_opened();
   entries_[i] = Entry{obj.detach(), access, flags, 0};
   return handle_of(i);
 }
@@ -58,6 +59,7 @@ win::NTSTATUS HandleTable::close(win::HANDLE h) {
     entries_[i] = Entry{nullptr, 0, 0, free_head_};
     free_head_ = i + 1;
   }
+  obj->handle_closed();
   obj->release();  // outside the lock: a destructor may close fds or take other locks
   return STATUS_SUCCESS;
 }

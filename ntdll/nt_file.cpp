@@ -6,9 +6,11 @@
 #include <cstring>
 
 #include "base/debug.h"
+#include "loader/callback.h"
 #include "ntdll/file.h"
 #include "ntdll/handle_table.h"
 #include "ntdll/ntdll_api.h"
+#include "ntdll/overlapped_io.h"
 #include "ntdll/path_mapping.h"
 #include "ntdll/status.h"
 
@@ -21,6 +23,38 @@ void set_io(IO_STATUS_BLOCK* io, NTSTATUS s, ULONG_PTR info) {
   if (!io) return;
   io->Status = s;
   io->Information = info;
+}
+
+using PIO_APC_ROUTINE = void(WINAPI*)(void* context, IO_STATUS_BLOCK* io, ULONG reserved);
+void invoke_io_apc(void* routine, ULONG_PTR context, ULONG_PTR io, ULONG_PTR) {
+  loader::call_program("I/O APC", reinterpret_cast<PIO_APC_ROUTINE>(routine), reinterpret_cast<void*>(context),
+                       reinterpret_cast<IO_STATUS_BLOCK*>(io), ULONG{0});
+}
+
+// NtReadFile/NtWriteFile on an overlapped handle, or with an APC routine: a request that reports
+// to `io`, the event, the APC routine or the handle's completion port (ntdll/overlapped_io.h).
+NTSTATUS start_nt_io(const nt::Ref<nt::File>& f, bool write, void* buf, ULONG len, std::optional<std::int64_t> off,
+                     HANDLE event, void* apc, void* apc_ctx, IO_STATUS_BLOCK* io) {
+  if (!io) return nt::STATUS_INVALID_PARAMETER;
+  try {
+    nt::IoTarget t;
+    t.iosb = reinterpret_cast<ULONG_PTR*>(io);
+    t.context = reinterpret_cast<ULONG_PTR>(apc_ctx);
+    if (event) {
+      auto e = nt::handle_table().get<nt::Event>(event);
+      if (!e) return e.error();
+      t.event = *e;
+    }
+    if (apc) {
+      t.apc_invoke = invoke_io_apc;
+      t.apc_routine = apc;
+    }
+    std::size_t done = 0;
+    return write ? nt::start_write(f, buf, len, off, std::move(t), &done)
+                 : nt::start_read(f, buf, len, off, std::move(t), &done);
+  } catch (...) {
+    return nt::STATUS_NO_MEMORY;
+  }
 }
 }  // namespace
 
@@ -44,6 +78,12 @@ NTSTATUS WINAPI NtCreateFile(HANDLE* handle, ULONG access, OBJECT_ATTRIBUTES* at
       set_io(io, r.error(), 0);
       return r.error();
     }
+    // Without FILE_SYNCHRONOUS_IO_ALERT/NONALERT the handle is asynchronous (overlapped).
+    constexpr ULONG FILE_SYNCHRONOUS_IO = 0x10 | 0x20;
+    if (!(options & FILE_SYNCHRONOUS_IO) && !r->file->is_directory()) {
+      r->file->overlapped = true;
+      nt::make_nonblocking(*r->file);
+    }
     *handle = nt::handle_table().insert(r->file, access, (attr->Attributes & 2) ? nt::HANDLE_FLAG_INHERIT : 0);
     set_io(io, nt::STATUS_SUCCESS, r->information);
     return nt::STATUS_SUCCESS;
@@ -61,11 +101,12 @@ NTSTATUS WINAPI NtReadFile(HANDLE h, HANDLE event, void* apc, void* apc_ctx, IO_
                            ULONG len, LARGE_INTEGER* offset, ULONG* key) noexcept {
   auto f = nt::handle_table().get<nt::File>(h);
   if (!f) return f.error();
-  if (event || apc) FIXME_ONCE("asynchronous I/O completes synchronously");
   std::optional<std::int64_t> off;
   // -2 (FILE_USE_FILE_POINTER_POSITION) and -1 (FILE_WRITE_TO_END_OF_FILE) mean "no offset".
   if (offset && offset->QuadPart >= 0) off = offset->QuadPart;
   std::size_t done = 0;
+  if ((*f)->overlapped || apc) return start_nt_io(*f, false, buf, len, off, event, apc, apc_ctx, io);
+  if (event) FIXME_ONCE("events on synchronous handles are not signaled");
   NTSTATUS s = nt::read_file(**f, buf, len, off, &done);
   if (s == nt::STATUS_SUCCESS && done == 0 && len > 0 && !(*f)->is_tty()) {
     struct stat st;
@@ -79,10 +120,12 @@ NTSTATUS WINAPI NtWriteFile(HANDLE h, HANDLE event, void* apc, void* apc_ctx, IO
                             const void* buf, ULONG len, LARGE_INTEGER* offset, ULONG* key) noexcept {
   auto f = nt::handle_table().get<nt::File>(h);
   if (!f) return f.error();
-  if (event || apc) FIXME_ONCE("asynchronous I/O completes synchronously");
   std::optional<std::int64_t> off;
   if (offset && offset->QuadPart >= 0) off = offset->QuadPart;
   if (offset && offset->QuadPart == -1) off = static_cast<std::int64_t>(lseek((*f)->fd(), 0, SEEK_END));
+  if ((*f)->overlapped || apc)
+    return start_nt_io(*f, true, const_cast<void*>(buf), len, off, event, apc, apc_ctx, io);
+  if (event) FIXME_ONCE("events on synchronous handles are not signaled");
   std::size_t done = 0;
   NTSTATUS s = nt::write_file(**f, buf, len, off, &done);
   set_io(io, s, done);

@@ -176,4 +176,22 @@ NTSTATUS WINAPI NtFlushBuffersFile(HANDLE h, IO_STATUS_BLOCK* io) noexcept;
 NTSTATUS WINAPI NtDeviceIoControlFile(HANDLE h, HANDLE event, void* apc, void* apc_ctx, IO_STATUS_BLOCK* io,
                                       ULONG code, void* in, ULONG in_len, void* out, ULONG out_len) noexcept;
 
+// I/O completion ports (nt_io_completion.cpp)
+struct FILE_IO_COMPLETION_INFORMATION {
+  ULONG_PTR KeyContext;
+  ULONG_PTR ApcContext;
+  IO_STATUS_BLOCK IoStatusBlock;
+};
+static_assert(sizeof(FILE_IO_COMPLETION_INFORMATION) == 32);
+NTSTATUS WINAPI NtCreateIoCompletion(HANDLE* handle, ULONG access, OBJECT_ATTRIBUTES* attr, ULONG threads) noexcept;
+NTSTATUS WINAPI NtSetIoCompletion(HANDLE port, ULONG_PTR key, ULONG_PTR apc_context, NTSTATUS status,
+                                  ULONG_PTR information) noexcept;
+NTSTATUS WINAPI NtRemoveIoCompletion(HANDLE port, ULONG_PTR* key, ULONG_PTR* apc_context, IO_STATUS_BLOCK* io,
+                                     LARGE_INTEGER* timeout) noexcept;
+NTSTATUS WINAPI NtRemoveIoCompletionEx(HANDLE port, FILE_IO_COMPLETION_INFORMATION* info, ULONG count,
+                                       ULONG* removed, LARGE_INTEGER* timeout, BOOLEAN alertable) noexcept;
+// An NT timeout (negative: relative, 100 ns units; positive: absolute; null: forever) in
+// milliseconds for the wait engine (rtl_sync.cpp).
+DWORD timeout_ms(const LARGE_INTEGER* t);
+
 }  // namespace sill::ntdll

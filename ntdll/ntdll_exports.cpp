@@ -95,6 +95,11 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("NtQueryValueKey", ntdll::NtQueryValueKey),
     SILL_EXPORT_AS("NtRenameKey", ntdll::NtRenameKey),
     SILL_EXPORT_AS("NtSetValueKey", ntdll::NtSetValueKey),
+    // ---- I/O completion ports (pipes helper) ----
+    SILL_EXPORT_AS("NtCreateIoCompletion", ntdll::NtCreateIoCompletion),
+    SILL_EXPORT_AS("NtRemoveIoCompletion", ntdll::NtRemoveIoCompletion),
+    SILL_EXPORT_AS("NtRemoveIoCompletionEx", ntdll::NtRemoveIoCompletionEx),
+    SILL_EXPORT_AS("NtSetIoCompletion", ntdll::NtSetIoCompletion),
 
     // ---- Exceptions and unwinding (SEH helper) ----
     // (entries go here, sorted by name within the block)

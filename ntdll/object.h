@@ -17,6 +17,7 @@ enum class ObjectType : std::uint8_t {
   Process,
   Section,   // a file mapping (CreateFileMapping)
   Key,       // a registry key (ntdll/registry_key.h)
+  IoCompletion,  // an I/O completion port
   Other,
 };
 
@@ -32,6 +33,14 @@ class Object {
   Object& operator=(const Object&) = delete;
 
   ObjectType type() const { return type_; }
+  // Handle bookkeeping (handle_table.cpp): some objects act when their last handle closes, while
+  // references held elsewhere (a waiter, pending I/O) keep them alive: a completion port wakes its
+  // waiters, a file cancels its pending I/O.
+  void handle_opened() { handles_.fetch_add(1, std::memory_order_relaxed); }
+  void handle_closed() {
+    if (handles_.fetch_sub(1, std::memory_order_acq_rel) == 1) last_handle_closed();
+  }
+  virtual void last_handle_closed() {}
   void add_ref() { refs_.fetch_add(1, std::memory_order_relaxed); }
   // A reference unless the object is already being destroyed (for the name directory).
   bool try_add_ref() {
@@ -51,6 +60,7 @@ class Object {
   friend bool insert_named_object(Object* obj, std::u16string_view name);
   static void forget_name(Object* obj);
   std::atomic<int> refs_{1};
+  std::atomic<int> handles_{0};
   ObjectType type_;
   bool named_ = false;
 };

@@ -11,13 +11,6 @@ SILL_DEFAULT_DEBUG_CHANNEL(sync);
 
 namespace sill::ntdll {
 
-namespace {
-struct Words {
-  std::int32_t state;    // SRW: 0 free, >0 readers, -1 writer; CV: sequence; run-once: state
-  std::int32_t waiters;
-};
-Words* words(void* p) { return static_cast<Words*>(p); }
-
 // NT timeouts: negative = relative in 100 ns units; positive = absolute system time.
 DWORD timeout_ms(const LARGE_INTEGER* t) {
   if (!t) return nt::INFINITE;
@@ -30,6 +23,14 @@ DWORD timeout_ms(const LARGE_INTEGER* t) {
   LONGLONG ms = (-t->QuadPart + 9999) / 10000;
   return static_cast<DWORD>(std::min<LONGLONG>(ms, 0xFFFFFFFE));
 }
+
+namespace {
+struct Words {
+  std::int32_t state;    // SRW: 0 free, >0 readers, -1 writer; CV: sequence; run-once: state
+  std::int32_t waiters;
+};
+Words* words(void* p) { return static_cast<Words*>(p); }
+
 
 void wait_on(Words* w, std::int32_t seen) {
   __atomic_add_fetch(&w->waiters, 1, __ATOMIC_SEQ_CST);

@@ -94,6 +94,17 @@ inline constexpr NTSTATUS STATUS_REGISTRY_IO_FAILED = status(0xC000014D);
 inline constexpr NTSTATUS STATUS_KEY_DELETED = status(0xC000017C);
 inline constexpr NTSTATUS STATUS_KEY_HAS_CHILDREN = status(0xC0000180);
 inline constexpr NTSTATUS STATUS_CHILD_MUST_BE_VOLATILE = status(0xC0000181);
+// Pipes and overlapped I/O.
+inline constexpr NTSTATUS STATUS_INSTANCE_NOT_AVAILABLE = status(0xC00000AB);
+inline constexpr NTSTATUS STATUS_PIPE_NOT_AVAILABLE = status(0xC00000AC);
+inline constexpr NTSTATUS STATUS_INVALID_PIPE_STATE = status(0xC00000AD);
+inline constexpr NTSTATUS STATUS_PIPE_BUSY = status(0xC00000AE);
+inline constexpr NTSTATUS STATUS_PIPE_DISCONNECTED = status(0xC00000B0);
+inline constexpr NTSTATUS STATUS_PIPE_CLOSING = status(0xC00000B1);
+inline constexpr NTSTATUS STATUS_PIPE_CONNECTED = status(0xC00000B2);
+inline constexpr NTSTATUS STATUS_PIPE_LISTENING = status(0xC00000B3);
+inline constexpr NTSTATUS STATUS_IO_TIMEOUT = status(0xC00000B5);
+inline constexpr NTSTATUS STATUS_PIPE_EMPTY = status(0xC00000D9);
 
 inline bool nt_success(NTSTATUS s) { return s >= 0; }
 

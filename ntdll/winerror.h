@@ -86,5 +86,15 @@ inline constexpr DWORD ERROR_CHILD_MUST_BE_VOLATILE = 1021;
 inline constexpr DWORD ERROR_NOTIFY_ENUM_DIR = 1022;
 inline constexpr DWORD ERROR_DATATYPE_MISMATCH = 1629;
 inline constexpr DWORD ERROR_UNSUPPORTED_TYPE = 1630;
+// Pipes and overlapped I/O.
+inline constexpr DWORD ERROR_SEM_TIMEOUT = 121;
+inline constexpr DWORD ERROR_BAD_PIPE = 230;
+inline constexpr DWORD ERROR_PIPE_BUSY = 231;
+inline constexpr DWORD ERROR_NO_DATA = 232;
+inline constexpr DWORD ERROR_PIPE_NOT_CONNECTED = 233;
+inline constexpr DWORD ERROR_PIPE_CONNECTED = 535;
+inline constexpr DWORD ERROR_PIPE_LISTENING = 536;
+inline constexpr DWORD ERROR_ABANDONED_WAIT_0 = 735;
+inline constexpr DWORD ERROR_IO_INCOMPLETE = 996;
 
 }  // namespace sill::win

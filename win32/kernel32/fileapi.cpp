@@ -9,11 +9,13 @@
 #include "base/debug.h"
 #include "ntdll/file.h"
 #include "ntdll/handle_table.h"
+#include "ntdll/named_pipe.h"
 #include "ntdll/path_mapping.h"
 #include "ntdll/sync.h"
 #include "win32/kernel32/console.h"
 #include "win32/kernel32/kernel32.h"
 #include "win32/kernel32/kernel32_internal.h"
+#include "win32/kernel32/overlapped.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(file);
 
@@ -30,16 +32,6 @@ FILETIME to_filetime(const timespec& ts) {
   return {static_cast<DWORD>(v), static_cast<DWORD>(v >> 32)};
 }
 
-// Completes an OVERLAPPED request synchronously, as Windows does for non-overlapped handles.
-void complete(OVERLAPPED* ov, NTSTATUS s, std::size_t n) {
-  if (!ov) return;
-  ov->Internal = static_cast<ULONG_PTR>(static_cast<std::uint32_t>(s));
-  ov->InternalHigh = n;
-  if (ov->hEvent) {
-    if (auto e = nt::handle_table().get<nt::Event>(ov->hEvent))
-      nt::signal_object(**e, [&] { (*e)->signaled = true; });
-  }
-}
 }  // namespace
 
 HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD share, SECURITY_ATTRIBUTES* sa, DWORD disposition,
@@ -52,8 +44,13 @@ HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD share, SECURITY_ATTR
       return fail_error(win::ERROR_INVALID_PARAMETER, INVALID_HANDLE_VALUE);
     if (disposition == TRUNCATE_EXISTING && !(access & (GENERIC_WRITE | nt::FILE_WRITE_DATA | nt::GENERIC_ALL)))
       return fail_error(win::ERROR_INVALID_PARAMETER, INVALID_HANDLE_VALUE);
-    if (flags & FILE_FLAG_OVERLAPPED) FIXME_ONCE("FILE_FLAG_OVERLAPPED: I/O completes synchronously");
     if (template_file) FIXME_ONCE("template files are ignored");
+    if (nt::is_pipe_name(name)) {
+      auto pipe = nt::open_pipe_client(name, access, (flags & FILE_FLAG_OVERLAPPED) != 0);
+      if (!pipe) return fail_status(pipe.error(), INVALID_HANDLE_VALUE);
+      nt::set_last_error(win::ERROR_SUCCESS);
+      return nt::handle_table().insert(*pipe, access, (sa && sa->bInheritHandle) ? nt::HANDLE_FLAG_INHERIT : 0);
+    }
     auto unix_path = nt::dos_path_to_unix(name);
     if (!unix_path) return fail_status(unix_path.error(), INVALID_HANDLE_VALUE);
     nt::OpenRequest req;
@@ -71,6 +68,10 @@ HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD share, SECURITY_ATTR
       return fail_status(r.error(), INVALID_HANDLE_VALUE);
     }
     if (r->file->is_tty()) r->file->console_mode = 0x3;
+    if (flags & FILE_FLAG_OVERLAPPED) {
+      r->file->overlapped = true;
+      nt::make_nonblocking(*r->file);
+    }
     HANDLE h = nt::handle_table().insert(r->file, access, (sa && sa->bInheritHandle) ? nt::HANDLE_FLAG_INHERIT : 0);
     bool existed = r->information != nt::FILE_CREATED;
     nt::set_last_error((existed && (disposition == CREATE_ALWAYS || disposition == OPEN_ALWAYS))
@@ -97,20 +98,7 @@ BOOL WINAPI ReadFile(HANDLE h, void* buffer, DWORD to_read, DWORD* read_count, O
   auto f = file_of(h);
   if (!f) return fail_status(f.error(), FALSE);
   if (!read_count && !ov) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
-  std::optional<std::int64_t> off;
-  if (ov) off = (static_cast<std::int64_t>(ov->u.s.OffsetHigh) << 32) | ov->u.s.Offset;
-  std::size_t done = 0;
-  NTSTATUS s;
-  try {
-    if ((*f)->is_tty()) s = console_read_bytes(**f, static_cast<char*>(buffer), to_read, &done);
-    else s = nt::read_file(**f, buffer, to_read, off, &done);
-  } catch (...) {
-    s = nt::STATUS_NO_MEMORY;
-  }
-  complete(ov, s, done);
-  if (read_count) *read_count = static_cast<DWORD>(done);
-  if (!nt::nt_success(s)) return fail_status(s, FALSE);
-  return TRUE;
+  return transfer(*f, false, buffer, to_read, read_count, ov, nullptr);
 }
 
 BOOL WINAPI WriteFile(HANDLE h, const void* buffer, DWORD to_write, DWORD* written, OVERLAPPED* ov) noexcept {
@@ -118,24 +106,7 @@ BOOL WINAPI WriteFile(HANDLE h, const void* buffer, DWORD to_write, DWORD* writt
   auto f = file_of(h);
   if (!f) return fail_status(f.error(), FALSE);
   if (!written && !ov) return fail_error(win::ERROR_INVALID_PARAMETER, FALSE);
-  std::optional<std::int64_t> off;
-  if (ov) {
-    std::int64_t o = (static_cast<std::int64_t>(ov->u.s.OffsetHigh) << 32) | ov->u.s.Offset;
-    // Offset 0xFFFFFFFF:0xFFFFFFFF means "append".
-    off = o == -1 ? static_cast<std::int64_t>(lseek((*f)->fd(), 0, SEEK_END)) : o;
-  }
-  std::size_t done = 0;
-  NTSTATUS s;
-  try {
-    if ((*f)->is_tty() && !off) s = console_write_bytes(**f, static_cast<const char*>(buffer), to_write, &done);
-    else s = nt::write_file(**f, buffer, to_write, off, &done);
-  } catch (...) {
-    s = nt::STATUS_NO_MEMORY;
-  }
-  complete(ov, s, done);
-  if (written) *written = static_cast<DWORD>(done);
-  if (!nt::nt_success(s)) return fail_status(s, FALSE);
-  return TRUE;
+  return transfer(*f, true, const_cast<void*>(buffer), to_write, written, ov, nullptr);
 }
 
 BOOL WINAPI SetFilePointerEx(HANDLE h, LARGE_INTEGER distance, LARGE_INTEGER* new_pos, DWORD method) noexcept {

@@ -638,4 +638,54 @@ BOOL WINAPI ReadDirectoryChangesW(HANDLE dir, void* buffer, DWORD size, BOOL sub
 void WINAPI FlushProcessWriteBuffers() noexcept;
 BOOL WINAPI IsThreadAFiber() noexcept;
 
+// ---- I/O: completion ports, overlapped I/O, named pipes (ioapiset.cpp, ioapiset_overlapped.cpp,
+// namedpipeapi*.cpp) ----
+struct OVERLAPPED_ENTRY {
+  ULONG_PTR lpCompletionKey;
+  OVERLAPPED* lpOverlapped;
+  ULONG_PTR Internal;
+  DWORD dwNumberOfBytesTransferred;
+};
+static_assert(sizeof(OVERLAPPED_ENTRY) == 32 && offsetof(OVERLAPPED_ENTRY, dwNumberOfBytesTransferred) == 24);
+using LPOVERLAPPED_COMPLETION_ROUTINE = void(WINAPI*)(DWORD error, DWORD bytes, OVERLAPPED* ov);
+inline constexpr UCHAR FILE_SKIP_COMPLETION_PORT_ON_SUCCESS = 1, FILE_SKIP_SET_EVENT_ON_HANDLE = 2;
+
+HANDLE WINAPI CreateIoCompletionPort(HANDLE file, HANDLE existing, ULONG_PTR key, DWORD threads) noexcept;
+BOOL WINAPI GetQueuedCompletionStatus(HANDLE port, DWORD* bytes, ULONG_PTR* key, OVERLAPPED** ov, DWORD ms) noexcept;
+BOOL WINAPI GetQueuedCompletionStatusEx(HANDLE port, OVERLAPPED_ENTRY* entries, ULONG count, ULONG* removed,
+                                        DWORD ms, BOOL alertable) noexcept;
+BOOL WINAPI PostQueuedCompletionStatus(HANDLE port, DWORD bytes, ULONG_PTR key, OVERLAPPED* ov) noexcept;
+BOOL WINAPI SetFileCompletionNotificationModes(HANDLE file, UCHAR flags) noexcept;
+BOOL WINAPI GetOverlappedResult(HANDLE file, OVERLAPPED* ov, DWORD* bytes, BOOL wait) noexcept;
+BOOL WINAPI GetOverlappedResultEx(HANDLE file, OVERLAPPED* ov, DWORD* bytes, DWORD ms, BOOL alertable) noexcept;
+BOOL WINAPI CancelIo(HANDLE file) noexcept;
+BOOL WINAPI CancelIoEx(HANDLE file, OVERLAPPED* ov) noexcept;
+BOOL WINAPI ReadFileEx(HANDLE file, void* buffer, DWORD to_read, OVERLAPPED* ov,
+                       LPOVERLAPPED_COMPLETION_ROUTINE routine) noexcept;
+BOOL WINAPI WriteFileEx(HANDLE file, const void* buffer, DWORD to_write, OVERLAPPED* ov,
+                        LPOVERLAPPED_COMPLETION_ROUTINE routine) noexcept;
+
+HANDLE WINAPI CreateNamedPipeW(LPCWSTR name, DWORD open_mode, DWORD pipe_mode, DWORD max_instances, DWORD out_size,
+                               DWORD in_size, DWORD default_timeout, SECURITY_ATTRIBUTES* sa) noexcept;
+HANDLE WINAPI CreateNamedPipeA(LPCSTR name, DWORD open_mode, DWORD pipe_mode, DWORD max_instances, DWORD out_size,
+                               DWORD in_size, DWORD default_timeout, SECURITY_ATTRIBUTES* sa) noexcept;
+BOOL WINAPI ConnectNamedPipe(HANDLE pipe, OVERLAPPED* ov) noexcept;
+BOOL WINAPI DisconnectNamedPipe(HANDLE pipe) noexcept;
+BOOL WINAPI WaitNamedPipeW(LPCWSTR name, DWORD timeout) noexcept;
+BOOL WINAPI WaitNamedPipeA(LPCSTR name, DWORD timeout) noexcept;
+BOOL WINAPI PeekNamedPipe(HANDLE pipe, void* buffer, DWORD size, DWORD* read, DWORD* available,
+                          DWORD* left_this_message) noexcept;
+BOOL WINAPI GetNamedPipeInfo(HANDLE pipe, DWORD* flags, DWORD* out_size, DWORD* in_size, DWORD* max_instances) noexcept;
+BOOL WINAPI GetNamedPipeHandleStateW(HANDLE pipe, DWORD* state, DWORD* instances, DWORD* max_collection,
+                                     DWORD* collect_timeout, LPWSTR user_name, DWORD user_name_size) noexcept;
+BOOL WINAPI GetNamedPipeHandleStateA(HANDLE pipe, DWORD* state, DWORD* instances, DWORD* max_collection,
+                                     DWORD* collect_timeout, LPSTR user_name, DWORD user_name_size) noexcept;
+BOOL WINAPI SetNamedPipeHandleState(HANDLE pipe, DWORD* mode, DWORD* max_collection, DWORD* collect_timeout) noexcept;
+BOOL WINAPI TransactNamedPipe(HANDLE pipe, void* in, DWORD in_size, void* out, DWORD out_size, DWORD* read,
+                              OVERLAPPED* ov) noexcept;
+BOOL WINAPI CallNamedPipeW(LPCWSTR name, void* in, DWORD in_size, void* out, DWORD out_size, DWORD* read,
+                           DWORD timeout) noexcept;
+BOOL WINAPI CallNamedPipeA(LPCSTR name, void* in, DWORD in_size, void* out, DWORD out_size, DWORD* read,
+                           DWORD timeout) noexcept;
+
 }  // namespace sill::kernel32
