@@ -9,6 +9,7 @@ extern const loader::BuiltinDll advapi32_dll;
 extern const loader::BuiltinDll bcrypt_dll;
 extern const loader::BuiltinDll bcryptprimitives_dll;
 extern const loader::BuiltinDll combase_dll;
+extern const loader::BuiltinDll ole32_dll;
 extern const loader::BuiltinDll shell32_dll;
 extern const loader::BuiltinDll ucrtbase_dll;
 extern const loader::BuiltinDll vcruntime140_1_dll;
@@ -31,6 +32,7 @@ std::span<const BuiltinDll* const> builtin_dlls() {
       &builtin::bcrypt_dll,
       &builtin::bcryptprimitives_dll,
       &builtin::combase_dll,
+      &builtin::ole32_dll,
       &builtin::shell32_dll,
       &builtin::ucrtbase_dll,
       &builtin::vcruntime140_dll,

@@ -5,6 +5,8 @@
  * Built with -D_UCRT and a gcc specs file that links -lucrt (see CMakeLists).
  * ucrt_runtime.c covers math, time, onexit tables and threads. */
 #include <errno.h>
+#include <fcntl.h>
+#include <share.h>
 #include <io.h>
 #include <locale.h>
 #include <math.h>
@@ -165,7 +167,7 @@ static void test_streams(void)
     tap_str(fgets(line, sizeof line, f), "line one\n", "fgets reads the first line");
     tap_int(fseek(f, 18, SEEK_SET), 0, "fseek");
     char rest[16] = {0};
-    tap_int(fread(rest, 1, sizeof rest - 1, f), 9, "fread to the end");
+    tap_int(fread_s(rest, sizeof rest - 1, 1, sizeof rest - 1, f), 9, "fread_s to the end");
     tap_str(rest, "42-endXYZ", "fread data");
     tap_ok(feof(f) != 0, "feof after a short read");
     tap_int(fclose(f), 0, "fclose");
@@ -173,6 +175,10 @@ static void test_streams(void)
     f = fopen(path, "r");
     tap_ok(f && fscanf(f, "%31s", line) == 1 && strcmp(line, "line") == 0, "fscanf from a text stream");
     if (f) fclose(f);
+    int fd = -1;
+    tap_ok(_sopen_s(&fd, path, _O_RDONLY | _O_BINARY, _SH_DENYNO, 0) == 0 && fd >= 0, "_sopen_s");
+    char head[5] = {0};
+    tap_ok(_read(fd, head, 4) == 4 && strcmp(head, "line") == 0 && _close(fd) == 0, "_read through it");
     tap_int(remove(path), 0, "remove");
     errno = 0;
     tap_ok(fopen(path, "r") == NULL && errno == ENOENT, "fopen of a missing file gives ENOENT");
@@ -201,6 +207,12 @@ int main(int argc, char **argv)
     tap_int(_atoi64("-9000000000"), -9000000000LL, "_atoi64");
     char digits[32];
     tap_str(_ui64toa(18446744073709551615ULL, digits, 16), "ffffffffffffffff", "_ui64toa");
+    tap_ok(_itoa_s(-255, digits, sizeof digits, 16) == 0 && strcmp(digits, "ffffff01") == 0, "_itoa_s");
+    _set_invalid_parameter_handler(count_invalid_parameter);
+    int before = invalid_parameters;
+    tap_ok(_itoa_s(123456, digits, 4, 10) == ERANGE && digits[0] == 0 && invalid_parameters == before + 1,
+           "_itoa_s into a buffer too small: ERANGE, emptied, the handler told");
+    _set_invalid_parameter_handler(NULL);
 
     int values[] = {5, 2, 9, 1};
     qsort(values, 4, sizeof values[0], compare_ints);
@@ -216,6 +228,12 @@ int main(int argc, char **argv)
     tap_ok(aligned && ((uintptr_t)aligned & 255) == 0, "_aligned_malloc");
     _aligned_free(aligned);
     tap_str(setlocale(LC_ALL, NULL), "C", "the locale starts as \"C\"");
+    _locale_t c_locale = _create_locale(LC_ALL, "C");
+    tap_ok(c_locale != NULL, "_create_locale(LC_ALL, \"C\")");
+    tap_ok(_stricmp_l("Hello", "hELLO", c_locale) == 0 && _strtod_l("2.5x", &end, c_locale) == 2.5 && *end == 'x',
+           "_l functions in the C locale");
+    tap_int(_tolower_l('Q', c_locale), 'q', "_tolower_l");
+    _free_locale(c_locale);
     tap_int(___lc_codepage_func(), 0, "the C locale has no code page");
     return tap_done();
 }

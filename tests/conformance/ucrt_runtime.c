@@ -37,29 +37,58 @@ static unsigned __stdcall thread_main(void *arg)
 static volatile int raised;
 static void __cdecl on_signal(int sig) { raised = sig; }
 
+/* mingw-w64 links most of <math.h> and <fenv.h> from its own static library, so the UCRT's
+ * functions are called through pointers from ucrtbase.dll itself: these checks are about the
+ * DLL, whatever the compiler would inline or link. */
+typedef double (*fn_d)(double);
+typedef double (*fn_dd)(double, double);
+typedef double (*fn_ddd)(double, double, double);
+typedef float (*fn_f)(float);
+typedef long (*fn_l)(double);
+typedef long long (*fn_ll)(double);
+typedef int (*fn_i)(int);
+typedef int (*fn_v)(void);
+typedef unsigned (*fn_u)(void);
+
+static void *ucrt(const char *name)
+{
+    void *p = (void *)GetProcAddress(GetModuleHandleA("ucrtbase.dll"), name);
+    if (!p) printf("# ucrtbase.dll has no %s\n", name);
+    return p;
+}
+#define UCRT(type, name) ((type)ucrt(#name))
+
 static void test_math(void)
 {
-    tap_ok(log2(8.0) == 3.0 && trunc(-2.7) == -2.0 && round(2.5) == 3.0 && round(-2.5) == -3.0,
-           "log2, trunc, round");
-    tap_ok(truncf(2.9f) == 2.0f && ceil(1.2) == 2.0 && floor(-1.2) == -2.0, "truncf, ceil, floor");
-    tap_ok(lround(-3.5) == -4 && llround(1e15 + 0.5) == 1000000000000001LL, "lround, llround");
-    tap_ok(fma(2.0, 3.0, 1.0) == 7.0 && fmod(7.5, 2.0) == 1.5 && pow(2.0, 10.0) == 1024.0, "fma, fmod, pow");
-    tap_ok(cbrt(27.0) == 3.0 && hypot(3.0, 4.0) == 5.0 && _hypot(5.0, 12.0) == 13.0, "cbrt, hypot, _hypot");
-    tap_ok(exp2(10.0) == 1024.0 && expm1(0.0) == 0.0 && log1p(0.0) == 0.0, "exp2, expm1, log1p");
-    tap_ok(fmax(1.0, NAN) == 1.0 && fmin(-0.5, 2.0) == -0.5 && copysign(3.0, -0.0) == -3.0, "fmax, fmin, copysign");
+    tap_ok(UCRT(fn_d, log2)(8.0) == 3.0 && UCRT(fn_d, trunc)(-2.7) == -2.0, "log2, trunc");
+    tap_ok(UCRT(fn_d, round)(2.5) == 3.0 && UCRT(fn_d, round)(-2.5) == -3.0, "round: halves away from zero");
+    tap_ok(UCRT(fn_f, truncf)(2.9f) == 2.0f && UCRT(fn_d, ceil)(1.2) == 2.0 && UCRT(fn_d, floor)(-1.2) == -2.0,
+           "truncf, ceil, floor");
+    tap_ok(UCRT(fn_l, lround)(-3.5) == -4 && UCRT(fn_ll, llround)(1e15 + 0.5) == 1000000000000001LL,
+           "lround, llround");
+    tap_ok(UCRT(fn_ddd, fma)(2.0, 3.0, 1.0) == 7.0 && UCRT(fn_dd, fmod)(7.5, 2.0) == 1.5 &&
+           UCRT(fn_dd, pow)(2.0, 10.0) == 1024.0, "fma, fmod, pow");
+    tap_ok(UCRT(fn_dd, hypot)(3.0, 4.0) == 5.0 && UCRT(fn_dd, _hypot)(5.0, 12.0) == 13.0, "hypot, _hypot");
+    tap_ok(UCRT(fn_d, exp2)(10.0) == 1024.0 && UCRT(fn_d, expm1)(0.0) == 0.0 && UCRT(fn_d, log1p)(0.0) == 0.0,
+           "exp2, expm1, log1p");
+    tap_ok(UCRT(fn_dd, fmax)(1.0, NAN) == 1.0 && UCRT(fn_dd, fmin)(-0.5, 2.0) == -0.5 &&
+           UCRT(fn_dd, copysign)(3.0, -0.0) == -3.0, "fmax, fmin, copysign");
 
     errno = 0;
-    double r = log(-1.0);
+    double r = UCRT(fn_d, log)(-1.0);
     tap_ok(isnan(r) && errno == EDOM, "log(-1) is NaN with EDOM");
     errno = 0;
-    r = sqrt(-4.0);
+    r = UCRT(fn_d, sqrt)(-4.0);
     tap_ok(isnan(r) && errno == EDOM, "sqrt(-4) is NaN with EDOM");
     errno = 0;
-    r = exp(1000.0);
+    r = UCRT(fn_d, exp)(1000.0);
     tap_ok(r == HUGE_VAL && errno == ERANGE, "exp(1000) overflows with ERANGE");
     errno = 0;
-    r = log(0.0);
+    r = UCRT(fn_d, log)(0.0);
     tap_ok(r == -HUGE_VAL && errno == ERANGE, "log(0) is -inf with ERANGE");
+    errno = 0;
+    r = UCRT(fn_d, acos)(2.0);
+    tap_ok(isnan(r) && errno == EDOM, "acos(2) is NaN with EDOM");
 
     /* The UCRT's FP_* numbers (corecrt_math.h), not mingw-w64's math.h ones. */
     tap_int(_dclass(1.0), -1, "_dclass of 1.0 is FP_NORMAL (-1)");
@@ -72,26 +101,32 @@ static void test_math(void)
     tap_int(_fpclass(-0.0), _FPCLASS_NZ, "_fpclass(-0.0)");
     tap_int(_fpclass(-INFINITY), _FPCLASS_NINF, "_fpclass(-inf)");
     tap_ok(_finite(1.0) && !_finite(INFINITY) && _isnan(NAN), "_finite, _isnan");
-    tap_ok(isnan(nan("")) && ldexp(1.0, 10) == 1024.0, "nan, ldexp");
+    typedef double (*fn_nan)(const char *);
+    typedef double (*fn_ldexp)(double, int);
+    typedef double (*fn_frexp)(double, int *);
+    tap_ok(isnan(UCRT(fn_nan, nan)("")) && UCRT(fn_ldexp, ldexp)(1.0, 10) == 1024.0, "nan, ldexp");
     int e = 0;
-    tap_ok(frexp(8.0, &e) == 0.5 && e == 4, "frexp");
+    tap_ok(UCRT(fn_frexp, frexp)(8.0, &e) == 0.5 && e == 4, "frexp");
 
-    tap_int(fegetround(), FE_TONEAREST, "rounding starts to nearest");
-    tap_int(fesetround(FE_UPWARD), 0, "fesetround(FE_UPWARD)");
-    tap_ok(nearbyint(2.1) == 3.0, "nearbyint follows the rounding mode");
-    fesetround(FE_TONEAREST);
-    fenv_t env;
-    tap_int(fegetenv(&env), 0, "fegetenv");
-    feclearexcept(FE_ALL_EXCEPT);
+    /* <fenv.h> with the UCRT's numbers (its _RC_* and _SW_* bits): FE_TONEAREST 0, FE_UPWARD 0x200,
+     * FE_DIVBYZERO 8, FE_ALL_EXCEPT 0x1f. */
+    tap_int(UCRT(fn_v, fegetround)(), 0, "rounding starts to nearest");
+    tap_int(UCRT(fn_i, fesetround)(0x200), 0, "fesetround(FE_UPWARD)");
+    tap_ok(UCRT(fn_d, nearbyint)(2.1) == 3.0, "nearbyint follows the rounding mode");
+    UCRT(fn_i, fesetround)(0);
+    unsigned env[2];
+    tap_int(((int (*)(unsigned *))ucrt("fegetenv"))(env), 0, "fegetenv");
+    UCRT(fn_i, feclearexcept)(0x1f);
     volatile double zero = 0.0;
     volatile double q = 1.0 / zero;
     (void)q;
-    tap_ok(fetestexcept(FE_DIVBYZERO) != 0, "division by zero raises FE_DIVBYZERO");
-    tap_ok(_statusfp() & 0x8 /* _SW_ZERODIVIDE */, "_statusfp sees it");
-    _clearfp();
-    tap_int(fetestexcept(FE_ALL_EXCEPT), 0, "_clearfp clears it");
+    tap_ok(UCRT(fn_i, fetestexcept)(0x1f) == 8, "division by zero raises FE_DIVBYZERO alone");
+    tap_ok(UCRT(fn_u, _statusfp)() & 0x8 /* _SW_ZERODIVIDE */, "_statusfp sees it");
+    UCRT(fn_u, _clearfp)();
+    tap_int(UCRT(fn_i, fetestexcept)(0x1f), 0, "_clearfp clears it");
     unsigned cw = 0;
-    tap_ok(_controlfp_s(&cw, 0, 0) == 0 && (cw & _MCW_EM) == _MCW_EM, "every exception masked at start");
+    tap_ok(((int (*)(unsigned *, unsigned, unsigned))ucrt("_controlfp_s"))(&cw, 0, 0) == 0 &&
+           (cw & _MCW_EM) == _MCW_EM, "every exception masked at start");
 }
 
 static void test_time(void)
@@ -119,6 +154,9 @@ static void test_time(void)
     tap_ok(tb.time >= now && tb.millitm < 1000, "_ftime64");
     errno = 0;
     tap_int(_gmtime64_s(NULL, &zero), EINVAL, "_gmtime64_s refuses a NULL result");
+    struct { long long sec; long nsec; } ts = {0, -1};
+    tap_ok(((int (*)(void *, int))ucrt("_timespec64_get"))(&ts, 1 /* TIME_UTC */) == 1 && ts.sec >= now &&
+           ts.nsec >= 0 && ts.nsec < 1000000000, "timespec_get(TIME_UTC)");
 }
 
 static void test_onexit(void)

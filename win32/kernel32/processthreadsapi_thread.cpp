@@ -60,8 +60,10 @@ thread_local nt::Thread* t_thread = nullptr;
   nt::Thread& t = *t_thread;
   nt::thread_ended(t);  // SuspendThread fails from here on
   if (notify_dlls) loader::detach_thread();
-  loader::unregister_thread_teb(teb);
+  // FLS callbacks (finalize_thread_state) before the static TLS blocks go: allocators such as
+  // mimalloc read their thread-local data from the callback.
   nt::finalize_thread_state(teb);
+  loader::unregister_thread_teb(teb);
   // Before the thread's handle is signaled, as on Windows: a waiter woken by the thread's end
   // finds its mutexes already abandoned.
   nt::abandon_owned_mutexes();

@@ -1,7 +1,8 @@
 // The UCRT's string -> floating-point conversions, which follow C99 where msvcrt.dll's do
 // not: hexadecimal floats ("0x1.8p1"), "inf"/"infinity", "nan" and "nan(...)", no 'd'
 // exponent. glibc's strtod has exactly that grammar; it runs in a "C" locale object so the
-// host's locale can never change the decimal point.
+// host's locale can never change the decimal point. Also the secure integer-to-text forms
+// (_itoa_s & co) and _byteswap_*.
 #include <locale.h>
 
 #include <cerrno>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "win32/msvcrt/msvcrt.h"
+#include "win32/msvcrt/msvcrt_api.h"
 #include "win32/ucrtbase/ucrtbase.h"
 
 namespace sill::ucrtbase {
@@ -57,5 +59,56 @@ double WINAPI wcstod(const wchar* s, wchar** end) noexcept { return parse<double
 float WINAPI wcstof(const wchar* s, wchar** end) noexcept { return parse<float>(s, end); }
 double WINAPI atof(const char* s) noexcept { return parse<double>(s, nullptr); }
 double WINAPI _wtof(const wchar* s) noexcept { return parse<double>(s, nullptr); }
+
+}  // namespace sill::ucrtbase
+
+// ---- Integer to text, the secure forms: the text and its terminator must fit ----
+
+namespace sill::ucrtbase {
+
+namespace {
+
+template <class C, class T, class Convert>
+errno_t to_text_s(T value, C* buffer, std::size_t size, int radix, Convert convert) {
+  if (!buffer || !size) {
+    msvcrt::set_errno(msvcrt::err::einval);
+    _invalid_parameter_noinfo();
+    return msvcrt::err::einval;
+  }
+  buffer[0] = 0;
+  if (radix < 2 || radix > 36) {
+    msvcrt::set_errno(msvcrt::err::einval);
+    _invalid_parameter_noinfo();
+    return msvcrt::err::einval;
+  }
+  C text[72];  // 64 binary digits, a sign and the terminator
+  convert(value, text, radix);
+  std::size_t n = 0;
+  while (text[n]) ++n;
+  if (n + 1 > size) {
+    msvcrt::set_errno(msvcrt::err::erange);
+    _invalid_parameter_noinfo();
+    return msvcrt::err::erange;
+  }
+  for (std::size_t i = 0; i <= n; ++i) buffer[i] = text[i];
+  return 0;
+}
+
+}  // namespace
+
+errno_t WINAPI _itoa_s(int v, char* b, std::size_t n, int r) noexcept { return to_text_s(v, b, n, r, msvcrt::_itoa); }
+errno_t WINAPI _ltoa_s(msvcrt::crt_long v, char* b, std::size_t n, int r) noexcept { return to_text_s(v, b, n, r, msvcrt::_ltoa); }
+errno_t WINAPI _ultoa_s(msvcrt::crt_ulong v, char* b, std::size_t n, int r) noexcept { return to_text_s(v, b, n, r, msvcrt::_ultoa); }
+errno_t WINAPI _i64toa_s(std::int64_t v, char* b, std::size_t n, int r) noexcept { return to_text_s(v, b, n, r, msvcrt::_i64toa); }
+errno_t WINAPI _ui64toa_s(std::uint64_t v, char* b, std::size_t n, int r) noexcept { return to_text_s(v, b, n, r, msvcrt::_ui64toa); }
+errno_t WINAPI _itow_s(int v, wchar* b, std::size_t n, int r) noexcept { return to_text_s(v, b, n, r, msvcrt::_itow); }
+errno_t WINAPI _ltow_s(msvcrt::crt_long v, wchar* b, std::size_t n, int r) noexcept { return to_text_s(v, b, n, r, msvcrt::_ltow); }
+errno_t WINAPI _ultow_s(msvcrt::crt_ulong v, wchar* b, std::size_t n, int r) noexcept { return to_text_s(v, b, n, r, msvcrt::_ultow); }
+errno_t WINAPI _i64tow_s(std::int64_t v, wchar* b, std::size_t n, int r) noexcept { return to_text_s(v, b, n, r, msvcrt::_i64tow); }
+errno_t WINAPI _ui64tow_s(std::uint64_t v, wchar* b, std::size_t n, int r) noexcept { return to_text_s(v, b, n, r, msvcrt::_ui64tow); }
+
+std::uint16_t WINAPI _byteswap_ushort(std::uint16_t v) noexcept { return __builtin_bswap16(v); }
+msvcrt::crt_ulong WINAPI _byteswap_ulong(msvcrt::crt_ulong v) noexcept { return __builtin_bswap32(v); }
+std::uint64_t WINAPI _byteswap_uint64(std::uint64_t v) noexcept { return __builtin_bswap64(v); }
 
 }  // namespace sill::ucrtbase

@@ -8,6 +8,7 @@
 
 #include "base/debug.h"
 #include "win32/msvcrt/math_errno.h"
+#include "win32/msvcrt/msvcrt_api.h"
 #include "win32/ucrtbase/ucrtbase.h"
 #include "win32/ucrtbase/ucrt_math.h"
 
@@ -89,6 +90,19 @@ float WINAPI copysignf(float x, float y) noexcept { return std::copysign(x, y); 
 double WINAPI nan(const char* tag) noexcept { return std::nan(tag ? tag : ""); }
 float WINAPI nanf(const char* tag) noexcept { return std::nanf(tag ? tag : ""); }
 
+float WINAPI _chgsignf(float x) noexcept { return -x; }
+float WINAPI _logbf(float x) noexcept { return msvcrt::checked_math([](float v) { return std::logb(v); }, x); }
+float WINAPI _nextafterf(float x, float y) noexcept { return std::nextafter(x, y); }
+float WINAPI _scalbf(float x, msvcrt::crt_long e) noexcept { return scalbnf(x, e); }
+int WINAPI _fpclassf(float x) noexcept { return msvcrt::_fpclass(x); }
+// Bessel functions of the first and second kind (POSIX's j0 & co under Microsoft's names).
+double WINAPI _j0(double x) noexcept { return msvcrt::checked_math([](double v) { return ::j0(v); }, x); }
+double WINAPI _j1(double x) noexcept { return msvcrt::checked_math([](double v) { return ::j1(v); }, x); }
+double WINAPI _jn(int n, double x) noexcept { return msvcrt::checked_math([](int k, double v) { return ::jn(k, v); }, n, x); }
+double WINAPI _y0(double x) noexcept { return msvcrt::checked_math([](double v) { return ::y0(v); }, x); }
+double WINAPI _y1(double x) noexcept { return msvcrt::checked_math([](double v) { return ::y1(v); }, x); }
+double WINAPI _yn(int n, double x) noexcept { return msvcrt::checked_math([](int k, double v) { return ::yn(k, v); }, n, x); }
+
 // ---- Classification (corecrt_math.h): FP_INFINITE 1, FP_NAN 2, FP_NORMAL -1, FP_SUBNORMAL -2, FP_ZERO 0 ----
 namespace {
 short classify(int host_class) {
@@ -118,13 +132,13 @@ int WINAPI _fdpcomp(float x, float y) noexcept { return _dpcomp(x, y); }
 
 // ---- <fenv.h>: the SSE unit's status and rounding, which is what x64 code uses ----
 namespace {
-// Windows' FE_* exception bits (fenv.h): inexact 0x20, underflow 0x10, overflow 0x08,
-// divbyzero 0x04, invalid 0x01 — the MXCSR's own positions, unlike glibc's.
+// Windows' FE_* exception bits are its _SW_* status bits (fenv.h): inexact 0x01, underflow
+// 0x02, overflow 0x04, divbyzero 0x08, invalid 0x10 — not glibc's numbers.
 struct ExceptBit {
   int windows, host;
 };
 constexpr ExceptBit kExceptions[] = {
-    {0x01, FE_INVALID}, {0x04, FE_DIVBYZERO}, {0x08, FE_OVERFLOW}, {0x10, FE_UNDERFLOW}, {0x20, FE_INEXACT}};
+    {0x10, FE_INVALID}, {0x08, FE_DIVBYZERO}, {0x04, FE_OVERFLOW}, {0x02, FE_UNDERFLOW}, {0x01, FE_INEXACT}};
 int to_host_excepts(int w) {
   int h = 0;
   for (auto b : kExceptions) h |= (w & b.windows) ? b.host : 0;
@@ -135,12 +149,13 @@ int to_windows_excepts(int h) {
   for (auto b : kExceptions) w |= (h & b.host) ? b.windows : 0;
   return w;
 }
-// Windows' rounding constants: FE_TONEAREST 0, FE_UPWARD 0x100, FE_DOWNWARD 0x200, FE_TOWARDZERO 0x300.
+// Windows' rounding constants are its _RC_* bits: FE_TONEAREST 0, FE_DOWNWARD 0x100,
+// FE_UPWARD 0x200, FE_TOWARDZERO 0x300.
 struct RoundMode {
   int windows, host;
 };
 constexpr RoundMode kRounding[] = {
-    {0x000, FE_TONEAREST}, {0x100, FE_UPWARD}, {0x200, FE_DOWNWARD}, {0x300, FE_TOWARDZERO}};
+    {0x000, FE_TONEAREST}, {0x100, FE_DOWNWARD}, {0x200, FE_UPWARD}, {0x300, FE_TOWARDZERO}};
 }  // namespace
 
 int WINAPI fegetround() noexcept {
@@ -157,6 +172,18 @@ int WINAPI fesetround(int mode) noexcept {
   }
   return 1;
 }
+
+// FLT_ROUNDS: 0 toward zero, 1 to nearest, 2 upward, 3 downward.
+int WINAPI __fpe_flt_rounds() noexcept {
+  switch (std::fegetround()) {
+    case FE_TOWARDZERO: return 0;
+    case FE_UPWARD: return 2;
+    case FE_DOWNWARD: return 3;
+    default: return 1;
+  }
+}
+
+void WINAPI _set_controlfp(unsigned value, unsigned mask) noexcept { msvcrt::_controlfp(value, mask); }
 
 int WINAPI feclearexcept(int excepts) noexcept { return std::feclearexcept(to_host_excepts(excepts)) == 0 ? 0 : 1; }
 int WINAPI fetestexcept(int excepts) noexcept { return to_windows_excepts(std::fetestexcept(to_host_excepts(excepts))); }

@@ -79,6 +79,19 @@ float WINAPI copysignf(float x, float y) noexcept;
 double WINAPI nan(const char* tag) noexcept;
 float WINAPI nanf(const char* tag) noexcept;
 int WINAPI _dpcomp(double x, double y) noexcept;
+float WINAPI _chgsignf(float x) noexcept;
+float WINAPI _logbf(float x) noexcept;
+float WINAPI _nextafterf(float x, float y) noexcept;
+float WINAPI _scalbf(float x, msvcrt::crt_long e) noexcept;
+int WINAPI _fpclassf(float x) noexcept;
+double WINAPI _j0(double x) noexcept;
+double WINAPI _j1(double x) noexcept;
+double WINAPI _jn(int n, double x) noexcept;
+double WINAPI _y0(double x) noexcept;
+double WINAPI _y1(double x) noexcept;
+double WINAPI _yn(int n, double x) noexcept;
+int WINAPI __fpe_flt_rounds() noexcept;
+void WINAPI _set_controlfp(unsigned value, unsigned mask) noexcept;
 int WINAPI _fdpcomp(float x, float y) noexcept;
 
 }  // namespace sill::ucrtbase

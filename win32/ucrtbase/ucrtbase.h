@@ -14,7 +14,7 @@ using msvcrt::errno_t;
 using msvcrt::FILE;
 using msvcrt::wchar;
 using va_list_t = __builtin_ms_va_list;
-using locale_t = void*;  // _locale_t: Sill has the "C" locale only, so it is never read
+using locale_t = void*;  // _locale_t (msvcrt's locale objects); the stdio entry points do not read it
 
 // The onexit tables MSVC's start-up code keeps for each module (corecrt_startup.h).
 struct OnexitTable {
@@ -64,6 +64,17 @@ void WINAPI _invalid_parameter(const wchar* expr, const wchar* function, const w
                                std::uintptr_t reserved) noexcept;
 [[noreturn]] void WINAPI _invoke_watson(const wchar* expr, const wchar* function, const wchar* file,
                                         unsigned line, std::uintptr_t reserved) noexcept;
+void* WINAPI _set_thread_local_invalid_parameter_handler(void* handler) noexcept;
+void* WINAPI _get_thread_local_invalid_parameter_handler() noexcept;
+[[noreturn]] void WINAPI __report_gsfailure(std::uintptr_t cookie) noexcept;
+void WINAPI _crt_debugger_hook(int reserved) noexcept;
+int WINAPI _set_error_mode(int mode) noexcept;
+int WINAPI _query_app_type() noexcept;
+void** WINAPI __pxcptinfoptrs() noexcept;
+int* WINAPI __fpecode() noexcept;
+DWORD WINAPI __threadid() noexcept;
+std::uintptr_t WINAPI __threadhandle() noexcept;
+void WINAPI _sleep(msvcrt::crt_ulong ms) noexcept;
 int WINAPI _set_new_mode(int mode) noexcept;
 int WINAPI _query_new_mode() noexcept;
 new_handler_t WINAPI _set_new_handler(new_handler_t handler) noexcept;
@@ -72,15 +83,36 @@ int WINAPI _callnewh(std::size_t size) noexcept;
 int WINAPI _set_printf_count_output(int enable) noexcept;
 int WINAPI _get_printf_count_output() noexcept;
 void* WINAPI _get_current_locale() noexcept;
-void* WINAPI _create_locale(int category, const char* name) noexcept;
-void WINAPI _free_locale(void* locale) noexcept;
 void* WINAPI __p__mbctype() noexcept;
 wchar** WINAPI ___lc_locale_name_func() noexcept;
 void WINAPI _lock_locales() noexcept;
 void WINAPI _unlock_locales() noexcept;
 errno_t WINAPI rand_s(unsigned* value) noexcept;
 
-// convert.cpp: C99's strtod grammar (hexadecimal, inf, nan).
+// io.cpp
+errno_t WINAPI _sopen_s(int* fd, const char* path, int oflag, int shflag, int pmode) noexcept;
+errno_t WINAPI _wsopen_s(int* fd, const wchar* path, int oflag, int shflag, int pmode) noexcept;
+errno_t WINAPI _sopen_dispatch(const char* path, int oflag, int shflag, int pmode, int* fd, int secure) noexcept;
+errno_t WINAPI _wsopen_dispatch(const wchar* path, int oflag, int shflag, int pmode, int* fd, int secure) noexcept;
+errno_t WINAPI freopen_s(FILE** out, const char* path, const char* mode, FILE* f) noexcept;
+errno_t WINAPI _wfreopen_s(FILE** out, const wchar* path, const wchar* mode, FILE* f) noexcept;
+std::size_t WINAPI fread_s(void* buffer, std::size_t buffer_size, std::size_t element_size, std::size_t count,
+                           FILE* f) noexcept;
+
+// convert.cpp: C99's strtod grammar (hexadecimal, inf, nan), secure integer-to-text forms.
+errno_t WINAPI _itoa_s(int v, char* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _ltoa_s(msvcrt::crt_long v, char* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _ultoa_s(msvcrt::crt_ulong v, char* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _i64toa_s(std::int64_t v, char* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _ui64toa_s(std::uint64_t v, char* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _itow_s(int v, wchar* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _ltow_s(msvcrt::crt_long v, wchar* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _ultow_s(msvcrt::crt_ulong v, wchar* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _i64tow_s(std::int64_t v, wchar* b, std::size_t n, int r) noexcept;
+errno_t WINAPI _ui64tow_s(std::uint64_t v, wchar* b, std::size_t n, int r) noexcept;
+std::uint16_t WINAPI _byteswap_ushort(std::uint16_t v) noexcept;
+msvcrt::crt_ulong WINAPI _byteswap_ulong(msvcrt::crt_ulong v) noexcept;
+std::uint64_t WINAPI _byteswap_uint64(std::uint64_t v) noexcept;
 double WINAPI strtod(const char* s, char** end) noexcept;
 float WINAPI strtof(const char* s, char** end) noexcept;
 double WINAPI wcstod(const wchar* s, wchar** end) noexcept;
@@ -114,6 +146,17 @@ int WINAPI __stdio_common_vswscanf(std::uint64_t options, const wchar* buf, std:
                                    locale_t, va_list_t ap) noexcept;
 int WINAPI __stdio_common_vfscanf(std::uint64_t options, FILE* f, const char* format, locale_t, va_list_t ap) noexcept;
 int WINAPI __stdio_common_vfwscanf(std::uint64_t options, FILE* f, const wchar* format, locale_t, va_list_t ap) noexcept;
+
+// time.cpp
+struct Timespec64 {  // struct _timespec64
+  std::int64_t tv_sec;
+  msvcrt::crt_long tv_nsec;
+};
+static_assert(sizeof(Timespec64) == 16);
+int WINAPI _timespec64_get(Timespec64* ts, int base) noexcept;
+errno_t WINAPI _get_timezone(msvcrt::crt_long* seconds) noexcept;
+errno_t WINAPI _get_daylight(int* hours) noexcept;
+errno_t WINAPI _get_tzname(std::size_t* size, char* buffer, std::size_t buffer_size, int index) noexcept;
 
 // math.cpp: C99 <math.h> and the UCRT's classification helpers.
 short WINAPI _dclass(double x) noexcept;

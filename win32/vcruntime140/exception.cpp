@@ -1,6 +1,8 @@
 // vcruntime's std::exception helpers, the per-thread slots the C++ exception machinery
 // keeps (__current_exception and its context, the SE translator), and small start-up
-// helpers MSVC-built code imports.
+// helpers MSVC-built code imports. The C++ exception handlers must read and write the same
+// current-exception slots: when the msvc_eh module (which keeps its own) joins vcruntime140's
+// table, __current_exception and __current_exception_context should be one implementation.
 #include <cstring>
 
 #include "base/debug.h"

@@ -1,5 +1,7 @@
 // std::type_info support: comparison and hashing on the decorated RTTI name (".?AVFoo@@"),
 // and name(), which undecorates that name once and keeps the text on the module's list.
+// The MSVC exception-handling module (msvc_eh) has __std_type_info_* too, for msvcrt.dll's
+// type_info; once both are in one tree, vcruntime140's table should name one set of them.
 #include <atomic>
 #include <cstring>
 #include <mutex>

@@ -81,6 +81,12 @@ int WINAPI WSARecv(SOCKET s, WSABUF* buffers, DWORD count, DWORD* received, DWOR
 int WINAPI WSAIoctl(SOCKET s, DWORD code, void* in, DWORD in_len, void* out, DWORD out_len, DWORD* returned,
                     void* overlapped, void* completion) noexcept;
 
+// byte_order.cpp
+std::uint32_t WINAPI htonl(std::uint32_t v) noexcept;
+std::uint16_t WINAPI htons(std::uint16_t v) noexcept;
+std::uint32_t WINAPI ntohl(std::uint32_t v) noexcept;
+std::uint16_t WINAPI ntohs(std::uint16_t v) noexcept;
+
 // addrinfo.cpp
 int WINAPI getaddrinfo(const char* node, const char* service, const ADDRINFOA* hints, ADDRINFOA** result) noexcept;
 void WINAPI freeaddrinfo(ADDRINFOA* info) noexcept;
