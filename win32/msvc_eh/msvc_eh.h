@@ -1,5 +1,5 @@
 // The exports of Sill's C++ exception runtime (Windows signatures, ms_abi),
-// shared by msvcrt.dll (and, later, vcruntime140.dll): throwing, the frame
+// shared by msvcrt.dll, vcruntime140.dll and ucrtbase.dll: throwing, the frame
 // handlers, terminate, type_info.
 #pragma once
 #include <cstdint>
