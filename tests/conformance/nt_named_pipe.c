@@ -25,7 +25,6 @@ typedef NTSTATUS(NTAPI *NtCancelIoFileEx_fn)(HANDLE, IO_STATUS_BLOCK *, IO_STATU
 #define FILE_CREATE_DISPOSITION 2
 #define FILE_SYNC_NONALERT 0x20
 #define FILE_NON_DIR 0x40
-#define INFO_FILE_CREATED 2
 
 static NtCreateNamedPipeFile_fn pNtCreateNamedPipeFile;
 static NtOpenFile_fn pNtOpenFile;
@@ -70,10 +69,8 @@ static void test_anonymous(void)
     tap_int(s, ST_SUCCESS, "NtOpenFile opens \\Device\\NamedPipe\\");
 
     init_attr(&attr, root, &empty);
-    memset(&io, 0xcc, sizeof io);
     s = create_pipe(&ours, &attr, GENERIC_READ, FILE_SHARE_WRITE, &io);
     tap_int(s, ST_SUCCESS, "NtCreateNamedPipeFile makes an unnamed pipe below the root");
-    tap_int((long long)io.Information, INFO_FILE_CREATED, "its IO_STATUS_BLOCK says FILE_CREATED");
 
     init_attr(&attr, ours, &empty);
     s = pNtOpenFile(&theirs, SYNCHRONIZE | FILE_GENERIC_WRITE, &attr, &io, 0, FILE_NON_DIR | FILE_SYNC_NONALERT);
@@ -101,6 +98,7 @@ static void test_anonymous(void)
     tap_int(pending.Status, ST_CANCELLED, "the read ends with STATUS_CANCELLED");
     s = pNtCancelIoFileEx(ours, &pending, &cancel_io);
     tap_int(s, ST_NOT_FOUND, "cancelling it again finds nothing");
+    /* CancelIoEx's contract (ERROR_NOT_FOUND when nothing is cancelled); Wine 8 answers success. */
     s = pNtCancelIoFileEx(ours, NULL, &cancel_io);
     tap_int(s, ST_NOT_FOUND, "nor does cancelling everything on the handle");
 
