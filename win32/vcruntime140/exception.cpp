@@ -6,8 +6,8 @@
 
 #include "base/debug.h"
 #include "win32/kernel32/kernel32.h"
-#include "win32/msvcrt/msvcrt_api.h"
 #include "win32/msvc_eh/msvc_eh.h"
+#include "win32/msvcrt/msvcrt_api.h"
 #include "win32/vcruntime140/vcruntime140.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(msvcrt);
