@@ -50,6 +50,7 @@ class PipeEnd : public File {
   std::atomic<bool> read_message_mode{false};
   std::atomic<bool> nowait{false};
   std::atomic<win::DWORD> instances_seen{1};  // the count a client saw when it connected
+  std::u16string pipe_name;  // \\.\pipe\NAME, for NtOpenFile relative to a server (set once at creation)
 
   // One read or write: waits for the fd on a blocking handle, STATUS_PENDING on an overlapped one,
   // STATUS_PIPE_EMPTY (ERROR_NO_DATA) for PIPE_NOWAIT. A message read that does not fit gives the

@@ -9,6 +9,7 @@
 #include "loader/callback.h"
 #include "ntdll/file.h"
 #include "ntdll/handle_table.h"
+#include "ntdll/nt_named_pipe.h"
 #include "ntdll/ntdll_api.h"
 #include "ntdll/overlapped_io.h"
 #include "ntdll/path_mapping.h"
@@ -64,7 +65,9 @@ NTSTATUS WINAPI NtCreateFile(HANDLE* handle, ULONG access, OBJECT_ATTRIBUTES* at
                              LARGE_INTEGER* alloc_size, ULONG attributes, ULONG share, ULONG disposition,
                              ULONG options, void* ea, ULONG ea_len) noexcept {
   try {
-    if (!handle || !attr || !attr->ObjectName) return nt::STATUS_INVALID_PARAMETER;
+    if (!handle || !attr) return nt::STATUS_INVALID_PARAMETER;
+    if (auto pipe = open_on_pipe_fs(handle, access, attr, io, options)) return *pipe;
+    if (!attr->ObjectName) return nt::STATUS_INVALID_PARAMETER;
     if (attr->RootDirectory) {
       FIXME("paths relative to a directory handle are not supported");
       return nt::STATUS_NOT_IMPLEMENTED;

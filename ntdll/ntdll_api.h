@@ -173,6 +173,14 @@ NTSTATUS WINAPI NtWriteFile(HANDLE h, HANDLE event, void* apc, void* apc_ctx, IO
 NTSTATUS WINAPI NtQueryInformationFile(HANDLE h, IO_STATUS_BLOCK* io, void* info, ULONG len,
                                        int info_class) noexcept;
 NTSTATUS WINAPI NtFlushBuffersFile(HANDLE h, IO_STATUS_BLOCK* io) noexcept;
+
+// Named pipes and cancelling I/O (nt_named_pipe.cpp)
+NTSTATUS WINAPI NtCancelIoFileEx(HANDLE h, IO_STATUS_BLOCK* request, IO_STATUS_BLOCK* io) noexcept;
+NTSTATUS WINAPI NtCreateNamedPipeFile(HANDLE* handle, ULONG access, OBJECT_ATTRIBUTES* attr, IO_STATUS_BLOCK* io,
+                                      ULONG share, ULONG disposition, ULONG options, ULONG pipe_type,
+                                      ULONG read_mode, ULONG completion_mode, ULONG max_instances,
+                                      ULONG inbound_quota, ULONG outbound_quota,
+                                      LARGE_INTEGER* default_timeout) noexcept;
 // Device requests (nt_device_io.cpp): no driver answers them yet.
 NTSTATUS WINAPI NtDeviceIoControlFile(HANDLE h, HANDLE event, void* apc, void* apc_ctx, IO_STATUS_BLOCK* io,
                                       ULONG code, void* in, ULONG in_len, void* out, ULONG out_len) noexcept;

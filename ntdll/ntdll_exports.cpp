@@ -100,6 +100,9 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("NtRemoveIoCompletion", ntdll::NtRemoveIoCompletion),
     SILL_EXPORT_AS("NtRemoveIoCompletionEx", ntdll::NtRemoveIoCompletionEx),
     SILL_EXPORT_AS("NtSetIoCompletion", ntdll::NtSetIoCompletion),
+    // ---- Named pipes and cancelling I/O, what Rust's std loads (integration) ----
+    SILL_EXPORT_AS("NtCancelIoFileEx", ntdll::NtCancelIoFileEx),
+    SILL_EXPORT_AS("NtCreateNamedPipeFile", ntdll::NtCreateNamedPipeFile),
     // ---- Go runtime: thread suspension and contexts, what Go programs load (Go helper) ----
     // (entries go here, sorted by name within the block)
     SILL_EXPORT_AS("NtGetContextThread", ntdll::NtGetContextThread),

@@ -69,6 +69,8 @@ static void test_math(void)
     tap_ok(UCRT(fn_ddd, fma)(2.0, 3.0, 1.0) == 7.0 && UCRT(fn_dd, fmod)(7.5, 2.0) == 1.5 &&
            UCRT(fn_dd, pow)(2.0, 10.0) == 1024.0, "fma, fmod, pow");
     tap_ok(UCRT(fn_dd, hypot)(3.0, 4.0) == 5.0 && UCRT(fn_dd, _hypot)(5.0, 12.0) == 13.0, "hypot, _hypot");
+    tap_ok(UCRT(fn_d, cbrt)(27.0) == 3.0 && UCRT(fn_d, cbrt)(-8.0) == -2.0 && UCRT(fn_f, cbrtf)(64.0f) == 4.0f,
+           "cbrt, cbrtf of exact cubes are exact");
     tap_ok(UCRT(fn_d, exp2)(10.0) == 1024.0 && UCRT(fn_d, expm1)(0.0) == 0.0 && UCRT(fn_d, log1p)(0.0) == 0.0,
            "exp2, expm1, log1p");
     tap_ok(UCRT(fn_dd, fmax)(1.0, NAN) == 1.0 && UCRT(fn_dd, fmin)(-0.5, 2.0) == -0.5 &&

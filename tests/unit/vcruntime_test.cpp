@@ -1,21 +1,23 @@
-// vcruntime140's std::exception and std::type_info helpers on the host.
+// vcruntime140's std::exception helpers and its std::type_info helpers (msvc_eh's) on the host.
 #include <gtest/gtest.h>
 
 #include <cstring>
 #include <string>
 
+#include "win32/msvc_eh/msvc_eh.h"
 #include "win32/vcruntime140/vcruntime140.h"
 
 namespace v = sill::vcruntime;
+namespace eh = sill::msvc_eh;
 
 namespace {
 
-// TypeInfoData with room for a name (the real one ends in a flexible array).
+// StdTypeInfoData with room for a name (the real one ends in a flexible array).
 struct TypeInfo {
   const char* undecorated = nullptr;
   char decorated[32];
   explicit TypeInfo(const char* name) { std::strncpy(decorated, name, sizeof decorated); }
-  v::TypeInfoData* data() { return reinterpret_cast<v::TypeInfoData*>(this); }
+  eh::StdTypeInfoData* data() { return reinterpret_cast<eh::StdTypeInfoData*>(this); }
 };
 
 }  // namespace
@@ -38,16 +40,16 @@ TEST(Vcruntime, ExceptionCopyOwnsItsText) {
 
 TEST(Vcruntime, TypeInfoNamesCompareAndHash) {
   TypeInfo widget(".?AVWidget@ui@@"), point(".?AUPoint@@"), integer(".H"), widget2(".?AVWidget@ui@@");
-  v::TypeInfoNode root{nullptr, nullptr};
-  EXPECT_STREQ(v::__std_type_info_name(widget.data(), &root), "class ui::Widget");
-  EXPECT_STREQ(v::__std_type_info_name(point.data(), &root), "struct Point");
-  EXPECT_STREQ(v::__std_type_info_name(integer.data(), &root), "int");
-  const char* first = v::__std_type_info_name(widget.data(), &root);
-  EXPECT_EQ(first, v::__std_type_info_name(widget.data(), &root));  // cached in the data
-  EXPECT_EQ(v::__std_type_info_compare(widget.data(), widget2.data()), 0);
-  EXPECT_NE(v::__std_type_info_compare(widget.data(), point.data()), 0);
-  EXPECT_EQ(v::__std_type_info_hash(widget.data()), v::__std_type_info_hash(widget2.data()));
-  EXPECT_NE(v::__std_type_info_hash(widget.data()), v::__std_type_info_hash(point.data()));
-  v::__std_type_info_destroy_list(&root);
+  eh::StdTypeInfoList root{nullptr, nullptr};
+  EXPECT_STREQ(eh::__std_type_info_name(widget.data(), &root), "class ui::Widget");
+  EXPECT_STREQ(eh::__std_type_info_name(point.data(), &root), "struct Point");
+  EXPECT_STREQ(eh::__std_type_info_name(integer.data(), &root), "int");
+  const char* first = eh::__std_type_info_name(widget.data(), &root);
+  EXPECT_EQ(first, eh::__std_type_info_name(widget.data(), &root));  // cached in the data
+  EXPECT_EQ(eh::__std_type_info_compare(widget.data(), widget2.data()), 0);
+  EXPECT_NE(eh::__std_type_info_compare(widget.data(), point.data()), 0);
+  EXPECT_EQ(eh::__std_type_info_hash(widget.data()), eh::__std_type_info_hash(widget2.data()));
+  EXPECT_NE(eh::__std_type_info_hash(widget.data()), eh::__std_type_info_hash(point.data()));
+  eh::__std_type_info_destroy_list(&root);
   EXPECT_EQ(root.next, nullptr);
 }

@@ -1,5 +1,5 @@
 // The exports of Sill's C++ exception runtime (Windows signatures, ms_abi),
-// shared by msvcrt.dll (and, later, vcruntime140.dll): throwing, the frame
+// shared by msvcrt.dll, vcruntime140.dll and ucrtbase.dll: throwing, the frame
 // handlers, terminate, type_info.
 #pragma once
 #include <cstdint>
@@ -38,9 +38,15 @@ struct StdTypeInfoData {
   const char* undecorated;
   char decorated[1];
 };
-const char* WINAPI __std_type_info_name(StdTypeInfoData* data, void* list) noexcept;
+// A module's list of the names __std_type_info_name allocated (its head is a node in the module).
+struct StdTypeInfoList {
+  void* memory;
+  StdTypeInfoList* next;
+};
+static_assert(sizeof(StdTypeInfoList) == 16);
+const char* WINAPI __std_type_info_name(StdTypeInfoData* data, StdTypeInfoList* list) noexcept;
 int WINAPI __std_type_info_compare(const StdTypeInfoData* a, const StdTypeInfoData* b) noexcept;
 std::size_t WINAPI __std_type_info_hash(const StdTypeInfoData* data) noexcept;
-void WINAPI __std_type_info_destroy_list(void* list) noexcept;
+void WINAPI __std_type_info_destroy_list(StdTypeInfoList* list) noexcept;
 
 }  // namespace sill::msvc_eh

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <string>
 
 #include "base/debug.h"
@@ -14,6 +15,8 @@ SILL_DEFAULT_DEBUG_CHANNEL(cxxeh);
 
 namespace sill::msvc_eh {
 namespace {
+
+std::mutex g_list_lock;  // the modules' lists of undecorated names
 
 const char* builtin_type(std::string_view code) {
   static const struct {
@@ -105,9 +108,35 @@ int WINAPI type_info_before(const TypeDescriptor* self, const TypeDescriptor* ot
   return std::strcmp(self->name + 1, other->name + 1) < 0;
 }
 
-const char* WINAPI __std_type_info_name(StdTypeInfoData* data, void* list) noexcept {
-  // The names stay cached in data; list (vcruntime's per-module list for freeing them) is not used.
-  return cached_name(cache_slot(&data->undecorated), data->decorated);
+// vcruntime keeps the names on the module's list, which __std_type_info_destroy_list frees when
+// the module goes: each is one block, the list node then the text.
+const char* WINAPI __std_type_info_name(StdTypeInfoData* data, StdTypeInfoList* list) noexcept {
+  std::atomic<char*>& slot = cache_slot(&data->undecorated);
+  if (char* cached = slot.load(std::memory_order_acquire)) return cached;
+  std::string name;
+  try {
+    name = undecorate(data->decorated);
+  } catch (...) {
+    return nullptr;
+  }
+  if (name.empty()) {
+    FIXME_ONCE("cannot undecorate type name %s; returning it decorated\n", data->decorated);
+    name = data->decorated;
+  }
+  auto* node = static_cast<StdTypeInfoList*>(std::malloc(sizeof(StdTypeInfoList) + name.size() + 1));
+  if (!node) return nullptr;
+  char* text = reinterpret_cast<char*>(node + 1);
+  std::memcpy(text, name.c_str(), name.size() + 1);
+  node->memory = node;
+  char* expected = nullptr;
+  if (!slot.compare_exchange_strong(expected, text, std::memory_order_acq_rel)) {
+    std::free(node);  // another thread named it first
+    return expected;
+  }
+  std::lock_guard<std::mutex> g(g_list_lock);
+  node->next = list ? list->next : nullptr;
+  if (list) list->next = node;
+  return text;
 }
 
 int WINAPI __std_type_info_compare(const StdTypeInfoData* a, const StdTypeInfoData* b) noexcept {
@@ -125,6 +154,19 @@ std::size_t WINAPI __std_type_info_hash(const StdTypeInfoData* data) noexcept {
   return hash;
 }
 
-void WINAPI __std_type_info_destroy_list(void* list) noexcept {}
+void WINAPI __std_type_info_destroy_list(StdTypeInfoList* list) noexcept {
+  if (!list) return;
+  StdTypeInfoList* node;
+  {
+    std::lock_guard<std::mutex> g(g_list_lock);
+    node = list->next;
+    list->next = nullptr;
+  }
+  while (node) {
+    StdTypeInfoList* next = node->next;
+    std::free(node->memory);
+    node = next;
+  }
+}
 
 }  // namespace sill::msvc_eh

@@ -16,11 +16,24 @@ SILL_DEFAULT_DEBUG_CHANNEL(msvcrt);
 
 namespace sill::ucrtbase {
 
+namespace {
+// glibc's cbrt is off by an ulp on exact cubes (cbrt(27.0) is 3.0000000000000004); the UCRT
+// gives 3. One Newton step in long double on the host's result, then rounding to double,
+// lands on the correctly rounded cube root.
+double refined_cbrt(double x) {
+  double r = std::cbrt(x);
+  if (!std::isfinite(r) || r == 0.0) return r;
+  long double l = r;
+  l -= (l * l * l - x) / (3.0L * l * l);
+  return static_cast<double>(l);
+}
+}  // namespace
+
 // ---- One- and two-argument functions straight from libm ----
 double WINAPI acosh(double x) noexcept { return msvcrt::checked_math([](double v) { return std::acosh(v); }, x); }
 double WINAPI asinh(double x) noexcept { return msvcrt::checked_math([](double v) { return std::asinh(v); }, x); }
 double WINAPI atanh(double x) noexcept { return msvcrt::checked_math([](double v) { return std::atanh(v); }, x); }
-double WINAPI cbrt(double x) noexcept { return msvcrt::checked_math([](double v) { return std::cbrt(v); }, x); }
+double WINAPI cbrt(double x) noexcept { return msvcrt::checked_math(refined_cbrt, x); }
 double WINAPI erf(double x) noexcept { return msvcrt::checked_math([](double v) { return std::erf(v); }, x); }
 double WINAPI erfc(double x) noexcept { return msvcrt::checked_math([](double v) { return std::erfc(v); }, x); }
 double WINAPI exp2(double x) noexcept { return msvcrt::checked_math([](double v) { return std::exp2(v); }, x); }
@@ -37,7 +50,9 @@ double WINAPI lgamma(double x) noexcept { return msvcrt::checked_math([](double 
 float WINAPI acoshf(float x) noexcept { return msvcrt::checked_math([](float v) { return std::acosh(v); }, x); }
 float WINAPI asinhf(float x) noexcept { return msvcrt::checked_math([](float v) { return std::asinh(v); }, x); }
 float WINAPI atanhf(float x) noexcept { return msvcrt::checked_math([](float v) { return std::atanh(v); }, x); }
-float WINAPI cbrtf(float x) noexcept { return msvcrt::checked_math([](float v) { return std::cbrt(v); }, x); }
+float WINAPI cbrtf(float x) noexcept {
+  return msvcrt::checked_math([](float v) { return static_cast<float>(refined_cbrt(v)); }, x);
+}
 float WINAPI erff(float x) noexcept { return msvcrt::checked_math([](float v) { return std::erf(v); }, x); }
 float WINAPI erfcf(float x) noexcept { return msvcrt::checked_math([](float v) { return std::erfc(v); }, x); }
 float WINAPI exp2f(float x) noexcept { return msvcrt::checked_math([](float v) { return std::exp2(v); }, x); }

@@ -25,7 +25,6 @@ struct OnexitTable {
 static_assert(sizeof(OnexitTable) == 24);
 
 using tls_callback_t = void(WINAPI*)(void* module, DWORD reason, void* reserved);
-using terminate_handler_t = void(WINAPI*)();
 using new_handler_t = int(WINAPI*)(std::size_t);
 
 // startup.cpp
@@ -55,9 +54,6 @@ void WINAPI _cexit() noexcept;
 void WINAPI _register_thread_local_exe_atexit_callback(tls_callback_t callback) noexcept;
 
 // runtime.cpp
-[[noreturn]] void WINAPI terminate() noexcept;
-terminate_handler_t WINAPI set_terminate(terminate_handler_t handler) noexcept;
-terminate_handler_t WINAPI _get_terminate() noexcept;
 void WINAPI _invalid_parameter_noinfo() noexcept;
 [[noreturn]] void WINAPI _invalid_parameter_noinfo_noreturn() noexcept;
 void WINAPI _invalid_parameter(const wchar* expr, const wchar* function, const wchar* file, unsigned line,

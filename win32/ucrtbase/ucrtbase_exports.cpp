@@ -1,9 +1,11 @@
 // The export table of ucrtbase.dll, the Universal CRT, which the api-ms-win-crt-* sets
 // resolve to. Most entries are msvcrt.dll's implementations (the two CRTs share their
 // heap, streams, errno and environment in Sill); ucrtbase:: entries are where the UCRT's
-// ABI differs (start-up, onexit tables, __stdio_common_*, C99 math). Keep entries sorted by
-// exported name inside each block.
+// ABI differs (start-up, onexit tables, __stdio_common_*, C99 math); terminate and its
+// handler are the C++ exception runtime's (msvc_eh::), one handler for every CRT DLL. Keep
+// entries sorted by exported name inside each block.
 #include "loader/builtin_dll.h"
+#include "win32/msvc_eh/msvc_eh.h"
 #include "win32/msvcrt/msvcrt_api.h"
 #include "win32/ucrtbase/ucrt_math.h"
 #include "win32/ucrtbase/ucrtbase.h"
@@ -183,7 +185,7 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("_get_printf_count_output", ucrtbase::_get_printf_count_output),
     SILL_EXPORT_AS("_get_startup_argv_mode", ucrtbase::_get_startup_argv_mode),
     SILL_EXPORT_AS("_get_stream_buffer_pointers", ucrtbase::_get_stream_buffer_pointers),
-    SILL_EXPORT_AS("_get_terminate", ucrtbase::_get_terminate),
+    SILL_EXPORT_AS("_get_terminate", msvc_eh::_get_terminate),
     SILL_EXPORT_AS("_get_thread_local_invalid_parameter_handler", ucrtbase::_get_thread_local_invalid_parameter_handler),
     SILL_EXPORT_AS("_get_timezone", ucrtbase::_get_timezone),
     SILL_EXPORT_AS("_get_tzname", ucrtbase::_get_tzname),
@@ -679,7 +681,7 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("scalbn", ucrtbase::scalbn),
     SILL_EXPORT_AS("scalbnf", ucrtbase::scalbnf),
     SILL_EXPORT_AS("scalbnl", ucrtbase::scalbn),
-    SILL_EXPORT_AS("set_terminate", ucrtbase::set_terminate),
+    SILL_EXPORT_AS("set_terminate", msvc_eh::set_terminate),
     SILL_EXPORT_AS("setbuf", msvcrt::setbuf),
     SILL_EXPORT_AS("setlocale", msvcrt::setlocale),
     SILL_EXPORT_AS("setvbuf", msvcrt::setvbuf),
@@ -728,7 +730,7 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("tanf", msvcrt::tanf),
     SILL_EXPORT_AS("tanh", msvcrt::tanh),
     SILL_EXPORT_AS("tanhf", msvcrt::tanhf),
-    SILL_EXPORT_AS("terminate", ucrtbase::terminate),
+    SILL_EXPORT_AS("terminate", msvc_eh::terminate),
     SILL_EXPORT_AS("tgamma", ucrtbase::tgamma),
     SILL_EXPORT_AS("tgammaf", ucrtbase::tgammaf),
     SILL_EXPORT_AS("tgammal", ucrtbase::tgamma),

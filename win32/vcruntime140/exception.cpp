@@ -1,14 +1,13 @@
-// vcruntime's std::exception helpers, the per-thread slots the C++ exception machinery
-// keeps (__current_exception and its context, the SE translator), and small start-up
-// helpers MSVC-built code imports. The C++ exception handlers must read and write the same
-// current-exception slots: when the msvc_eh module (which keeps its own) joins vcruntime140's
-// table, __current_exception and __current_exception_context should be one implementation.
+// vcruntime's std::exception helpers, the per-thread state it keeps beside the C++ exception
+// runtime (the SE translator, __processing_throw), and small start-up helpers MSVC-built code
+// imports. The current-exception slots, terminate and type_info are msvc_eh's (one store for
+// every CRT DLL).
 #include <cstring>
 
 #include "base/debug.h"
 #include "win32/kernel32/kernel32.h"
+#include "win32/msvc_eh/msvc_eh.h"
 #include "win32/msvcrt/msvcrt_api.h"
-#include "win32/ucrtbase/ucrtbase.h"
 #include "win32/vcruntime140/vcruntime140.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(msvcrt);
@@ -19,8 +18,6 @@ namespace {
 
 // What vcruntime keeps per thread for C++ exceptions.
 struct ThreadData {
-  void* current_exception = nullptr;          // the EXCEPTION_RECORD being handled
-  void* current_exception_context = nullptr;  // its CONTEXT
   int processing_throw = 0;
   se_translator_t se_translator = nullptr;
 };
@@ -56,10 +53,8 @@ void WINAPI __std_exception_destroy(StdExceptionData* data) noexcept {
   data->do_free = false;
 }
 
-[[noreturn]] void WINAPI __std_terminate() noexcept { ucrtbase::terminate(); }
+[[noreturn]] void WINAPI __std_terminate() noexcept { msvc_eh::terminate(); }
 
-void** WINAPI __current_exception() noexcept { return &thread_data().current_exception; }
-void** WINAPI __current_exception_context() noexcept { return &thread_data().current_exception_context; }
 int* WINAPI __processing_throw() noexcept { return &thread_data().processing_throw; }
 
 se_translator_t WINAPI _set_se_translator(se_translator_t translator) noexcept {

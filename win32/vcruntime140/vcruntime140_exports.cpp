@@ -1,6 +1,9 @@
 // The export table of vcruntime140.dll: MSVC's compiler-support runtime. The string and
-// memory functions are msvcrt's code. Keep entries sorted by exported name inside each block.
+// memory functions are msvcrt's code; the current-exception slots, the type_info helpers and
+// the throw/frame-handler entry points are the C++ exception runtime's (msvc_eh::), so every
+// CRT DLL shares one exception state. Keep entries sorted by exported name inside each block.
 #include "loader/builtin_dll.h"
+#include "win32/msvc_eh/msvc_eh.h"
 #include "win32/msvcrt/msvcrt_api.h"
 #include "win32/vcruntime140/vcruntime140.h"
 
@@ -9,16 +12,16 @@ namespace sill::builtin {
 namespace {
 const loader::Export exports[] = {
     // ---- Compiler support (ucrt helper) ----
-    SILL_EXPORT_AS("__current_exception", vcruntime::__current_exception),
-    SILL_EXPORT_AS("__current_exception_context", vcruntime::__current_exception_context),
+    SILL_EXPORT_AS("__current_exception", msvc_eh::__current_exception),
+    SILL_EXPORT_AS("__current_exception_context", msvc_eh::__current_exception_context),
     SILL_EXPORT_AS("__processing_throw", vcruntime::__processing_throw),
     SILL_EXPORT_AS("__std_exception_copy", vcruntime::__std_exception_copy),
     SILL_EXPORT_AS("__std_exception_destroy", vcruntime::__std_exception_destroy),
     SILL_EXPORT_AS("__std_terminate", vcruntime::__std_terminate),
-    SILL_EXPORT_AS("__std_type_info_compare", vcruntime::__std_type_info_compare),
-    SILL_EXPORT_AS("__std_type_info_destroy_list", vcruntime::__std_type_info_destroy_list),
-    SILL_EXPORT_AS("__std_type_info_hash", vcruntime::__std_type_info_hash),
-    SILL_EXPORT_AS("__std_type_info_name", vcruntime::__std_type_info_name),
+    SILL_EXPORT_AS("__std_type_info_compare", msvc_eh::__std_type_info_compare),
+    SILL_EXPORT_AS("__std_type_info_destroy_list", msvc_eh::__std_type_info_destroy_list),
+    SILL_EXPORT_AS("__std_type_info_hash", msvc_eh::__std_type_info_hash),
+    SILL_EXPORT_AS("__std_type_info_name", msvc_eh::__std_type_info_name),
     SILL_EXPORT_AS("__vcrt_InitializeCriticalSectionEx", vcruntime::__vcrt_InitializeCriticalSectionEx),
     SILL_EXPORT_AS("_purecall", msvcrt::_purecall),
     SILL_EXPORT_AS("_set_se_translator", vcruntime::_set_se_translator),
@@ -38,7 +41,9 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("wcsstr", msvcrt::wcsstr),
 
     // ---- C++ exceptions (msvc_eh) ----
-    // _CxxThrowException, __CxxFrameHandler3, ... (the MSVC exception-handling module)
+    SILL_EXPORT_AS("_CxxThrowException", msvc_eh::_CxxThrowException),
+    SILL_EXPORT_AS("__CxxFrameHandler", msvc_eh::__CxxFrameHandler),
+    SILL_EXPORT_AS("__CxxFrameHandler3", msvc_eh::__CxxFrameHandler3),
 
     // ---- Exception support ----
     SILL_EXPORT_FORWARD("__C_specific_handler", "ntdll.__C_specific_handler"),
