@@ -21,13 +21,15 @@ class Thread : public Waitable {
   static constexpr ObjectType kType = ObjectType::Thread;
   Thread() : Waitable(ObjectType::Thread) {}
   ~Thread() override;
-  bool is_signaled(win::DWORD) const override { return ended; }
+  bool is_signaled(win::DWORD) const override { return ended.load(std::memory_order_relaxed); }
 
   // The thread id, published by the thread itself once it runs; tid() waits for it.
   win::DWORD tid() const;
   void publish_tid(win::DWORD id);
 
-  bool ended = false;  // under the wait lock
+  // Written under the wait lock; atomic so that SuspendThread can read it without that lock: the
+  // thread it suspends may be parked while holding it.
+  std::atomic<bool> ended{false};
   win::DWORD exit_code = STILL_ACTIVE;
   std::atomic<int> priority{0};  // THREAD_PRIORITY_NORMAL
   std::int64_t creation_time = 0, exit_time = 0;  // FILETIME units

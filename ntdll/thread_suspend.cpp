@@ -78,11 +78,9 @@ bool send_suspend_signal(Thread& t) {
   return syscall(SYS_rt_tgsigqueueinfo, getpid(), t.tid(), suspend_signal(), &si) == 0;
 }
 
+// Without the wait lock: a thread parked by an earlier suspension may hold it.
 bool has_ended(Thread& t) {
-  lock_waits();
-  const bool ended = t.ended;  // TerminateThread marks it without the thread's help
-  unlock_waits();
-  return ended;
+  return t.ended.load(std::memory_order_acquire);  // TerminateThread marks it without the thread's help
 }
 
 }  // namespace
