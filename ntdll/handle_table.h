@@ -8,6 +8,7 @@
 #include "base/wintypes.h"
 #include "ntdll/object.h"
 #include "ntdll/status.h"
+#include "ntdll/suspend_safe_mutex.h"
 
 namespace sill::nt {
 
@@ -41,7 +42,7 @@ class HandleTable {
 
   // For the wait functions' fast path: the table's lock, and objects looked up under it without
   // taking a reference (valid while that lock is held).
-  std::unique_lock<std::mutex> lock_for_lookup() const { return std::unique_lock(lock_); }
+  std::unique_lock<SuspendSafeMutex> lock_for_lookup() const { return std::unique_lock(lock_); }
   Object* lookup_locked(win::HANDLE h) const {
     const Entry* e = find(h);
     return e ? e->object : nullptr;
@@ -69,7 +70,7 @@ class HandleTable {
   const Entry* find(win::HANDLE h) const;
   Entry* find(win::HANDLE h) { return const_cast<Entry*>(std::as_const(*this).find(h)); }
 
-  mutable std::mutex lock_;
+  mutable SuspendSafeMutex lock_;  // never held by a parked thread (suspend_safe_mutex.h)
   std::vector<Entry> entries_;
   std::size_t free_head_ = 0;  // 1-based index of the first free entry; 0: none
 };

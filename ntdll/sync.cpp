@@ -3,6 +3,7 @@
 // (shared_objects.h) are checked under the shared store's lock, taken after ours; a wait that
 // involves one sleeps on the thread's wake word in shared memory, which local signallers wake too.
 #include "ntdll/sync.h"
+#include "ntdll/suspend_safe_mutex.h"
 
 #include <linux/futex.h>
 #include <sys/syscall.h>
@@ -29,7 +30,7 @@ struct ThreadWaiter {
   bool wait_all;
 };
 thread_local std::atomic<std::int32_t> t_wake_word{0};
-std::mutex g_wait_lock;
+SuspendSafeMutex g_wait_lock;  // see suspend_safe_mutex.h
 // Threads now in an alertable wait, for alert_thread. Under the wait lock.
 std::unordered_map<win::DWORD, ThreadWaiter*> g_alertable;
 

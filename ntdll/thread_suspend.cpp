@@ -1,5 +1,6 @@
 // Suspend counts and the park: see thread_suspend.h for the design.
 #include "ntdll/thread_suspend.h"
+#include "ntdll/suspend_safe_mutex.h"
 
 #include <signal.h>
 #include <linux/futex.h>
@@ -37,6 +38,10 @@ void wait_for_count_zero(Thread& t) {
 void on_suspend_signal(int, siginfo_t* si, void* ucv) {
   if (si->si_code != SI_QUEUE || !si->si_value.sival_ptr) return;
   auto* t = static_cast<Thread*>(si->si_value.sival_ptr);
+  if (suspend_guard::depth > 0) {  // holding a Sill lock: park at its release (suspend_safe_mutex.h)
+    suspend_guard::deferred = t;
+    return;
+  }
   const int saved_errno = errno;
   t->stopped_at = static_cast<ucontext_t*>(ucv);
   for (;;) {
@@ -79,6 +84,20 @@ bool send_suspend_signal(Thread& t) {
 }
 
 // Without the wait lock: a thread parked by an earlier suspension may hold it.
+}  // namespace
+
+namespace suspend_guard {
+thread_local int depth = 0;
+thread_local void* deferred = nullptr;
+void park_deferred() noexcept {
+  auto* t = static_cast<Thread*>(deferred);
+  deferred = nullptr;
+  send_suspend_signal(*t);  // delivered to this thread before the call returns
+}
+}  // namespace suspend_guard
+
+namespace {
+
 bool has_ended(Thread& t) {
   return t.ended.load(std::memory_order_acquire);  // TerminateThread marks it without the thread's help
 }
