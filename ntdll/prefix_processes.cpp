@@ -28,6 +28,7 @@ namespace {
 
 // Live entries are named "p-XXXXXX"; one being made is ".new-XXXXXX" until it is locked, so that a
 // sweep never mistakes a fresh, not yet locked entry for the litter of a dead process.
+constexpr char kFolder[] = "/.sill-processes";  // in the prefix
 constexpr char kEntryPrefix[] = "p-";
 constexpr char kNewPrefix[] = ".new-";
 // A ".new-" file unlocked for this long belongs to a process that died while making it.
@@ -97,9 +98,10 @@ int create_entry(const std::string& dir) {
   return fd;
 }
 
-// The entry a Sill parent made for this process: a regular file of the registry, by number from the
-// variable (a stale variable naming some other descriptor is not trusted).
-int inherited_entry(const std::string& dir) {
+// The entry a Sill parent made for this process, by number from the variable: an open entry of some
+// prefix's registry (a stale variable naming another descriptor is not trusted). *same_prefix says
+// whether it is in `dir` (a program may give its child another SILL_PREFIX).
+int inherited_entry(const std::string& dir, bool* same_prefix) {
   const char* text = std::getenv(kEntryFdVariable);
   if (!text) return -1;
   int fd = std::atoi(text);
@@ -109,10 +111,15 @@ int inherited_entry(const std::string& dir) {
   ssize_t n = readlink(link, target, sizeof target - 1);
   if (fd < 3 || n <= 0) return -1;
   target[n] = '\0';
-  std::string expected = dir + "/" + kEntryPrefix;
+  std::string path = target;
+  std::size_t slash = path.rfind('/');
+  std::string folder = path.substr(0, slash == std::string::npos ? 0 : slash);
+  if (slash == std::string::npos || path.compare(slash + 1, sizeof kEntryPrefix - 1, kEntryPrefix) != 0 ||
+      folder.size() < sizeof kFolder - 1 ||
+      folder.compare(folder.size() - (sizeof kFolder - 1), sizeof kFolder - 1, kFolder) != 0)
+    return -1;
   char real_dir[4096];
-  if (realpath(dir.c_str(), real_dir)) expected = std::string(real_dir) + "/" + kEntryPrefix;
-  if (std::strncmp(target, expected.c_str(), expected.size()) != 0) return -1;
+  *same_prefix = realpath(dir.c_str(), real_dir) && folder == real_dir;
   fcntl(fd, F_SETFD, FD_CLOEXEC);
   return fd;
 }
@@ -178,11 +185,18 @@ void sleep_ms(long ms) {
 
 }  // namespace
 
-std::string registry_dir(const std::string& prefix) { return prefix + "/.sill-processes"; }
+std::string registry_dir(const std::string& prefix) { return prefix + kFolder; }
 
 void register_this_process() {
   std::string dir = registry_dir(prefix_path());
-  int fd = inherited_entry(dir);
+  bool same_prefix = false;
+  int fd = inherited_entry(dir, &same_prefix);
+  // An entry in another prefix's registry stays held (that prefix's kill and wait count this
+  // process, which one of its processes started), and this prefix gets one of its own too.
+  if (fd >= 0 && !same_prefix) {
+    write_record(fd);
+    fd = -1;
+  }
   if (fd < 0) fd = create_entry(dir);
   if (fd < 0) {
     WARN("cannot register the process in %s (%s): sill kill and sill wait will not see it\n", dir.c_str(),

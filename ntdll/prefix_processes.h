@@ -32,8 +32,8 @@ void register_this_process();
 // kEntryFdVariable, and closes its own copy after fork). -1 when it cannot be made.
 int create_child_entry();
 
-// SIGKILL to every live process of the prefix, repeated until none is left (or `attempts` passes
-// of 10 ms each find some left: returns false). Returns how many processes it killed.
+// SIGKILL to every live process of the prefix, repeated until none is left; `complete` is false
+// when `attempts` passes, 10 ms apart, all found some left.
 struct KillResult {
   bool complete = false;
   int killed = 0;

@@ -10,7 +10,9 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import fcntl
 
 SILL, BUILD, CASE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3]
 PROG = os.path.join(BUILD, "launcher_prog.exe")
@@ -266,6 +268,25 @@ def case_kill_while_starting():
         expect(not left, f"no process of the prefix is left: {left}")
         p.wait(timeout=10)
         expect(os.path.isdir(registry), "the registry exists")
+
+
+def case_kill_reused_pid():
+    # An entry whose pid now belongs to an unrelated process (another start time) is never signalled.
+    run(PROG, "exit", "0")
+    bystander = subprocess.Popen(["sleep", "30"])
+    STARTED.append(bystander)
+    entry = os.path.join(PREFIX, ".sill-processes", "p-test01")
+    fd = os.open(entry, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    os.write(fd, f"{bystander.pid} 12345\n".encode())
+    # The entry stays "live" for a moment, then its holder goes away, as a process would.
+    release = threading.Timer(0.5, lambda: os.close(fd))
+    release.start()
+    code, out, err = run("kill")
+    release.join()
+    expect(code == 0, "sill kill returns once the entry is released", out, err)
+    expect(bystander.poll() is None, "the process that reused the pid was not killed", out, err)
+    expect(not os.path.exists(entry), "the released entry was removed", out, err)
 
 
 def case_kill_errors():
