@@ -54,8 +54,7 @@ def start(*args, env=None, new_session=False, stdout=subprocess.PIPE):
 
 def fail(message):
     print(f"FAIL [{CASE}]: {message}")
-    cleanup()
-    sys.exit(1)
+    sys.exit(1)  # cleanup() runs on the way out
 
 
 def expect(cond, message, out="", err=""):
@@ -341,11 +340,12 @@ def case_wait_late_start():
 
 
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
-if CASE not in CASES:
-    fail(f"unknown case {CASE}")
 try:
+    if CASE not in CASES:
+        fail(f"unknown case {CASE}")
     CASES[CASE]()
 except subprocess.TimeoutExpired as e:
     fail(f"timed out: {e}")
-cleanup()
+finally:
+    cleanup()
 print(f"ok [{CASE}]")

@@ -47,8 +47,7 @@ def sill(*args, env=None):
 
 def fail(message):
     print(f"FAIL [{CASE}]: {message}")
-    cleanup()
-    sys.exit(1)
+    sys.exit(1)  # cleanup() runs on the way out
 
 
 def cleanup():
@@ -219,8 +218,10 @@ def case_bad_verb():
 
 
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
-if CASE not in CASES:
-    fail(f"unknown case {CASE}")
-CASES[CASE]()
-cleanup()
+try:
+    if CASE not in CASES:
+        fail(f"unknown case {CASE}")
+    CASES[CASE]()
+finally:
+    cleanup()
 print(f"ok [{CASE}]")
