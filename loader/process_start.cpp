@@ -19,6 +19,7 @@
 #include "ntdll/exception_signals.h"
 #include "ntdll/path_mapping.h"
 #include "ntdll/prefix.h"
+#include "ntdll/prefix_processes.h"
 #include "ntdll/process_object.h"
 #include "ntdll/process_state.h"
 #include "ntdll/status.h"
@@ -133,6 +134,8 @@ struct StartContext {
 
 LoadError run_program(const std::string& unix_path, const std::vector<std::string>& args) {
   if (!nt::ensure_default_prefix()) std::exit(1);  // it said why
+  // Visible to `sill kill` and `sill wait` before any program code runs.
+  nt::processes::register_this_process();
   char resolved[PATH_MAX];
   std::string real = realpath(unix_path.c_str(), resolved) ? std::string(resolved) : unix_path;
   std::u16string dos_path = nt::unix_path_to_dos(real);

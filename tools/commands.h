@@ -15,6 +15,12 @@ int command_prefix(const std::vector<std::string>& args);
 int command_path(const std::vector<std::string>& args);
 // sill reg query|add|delete|import|export|check ...: the prefix's registry (reg.exe's options).
 int command_reg(const std::vector<std::string>& args);
+// sill kill [--prefix DIR]: SIGKILL to every process of the prefix, until none is left.
+int command_kill(const std::vector<std::string>& args);
+// sill wait [--prefix DIR]: returns 0 once every process of the prefix has ended.
+int command_wait(const std::vector<std::string>& args);
+// sill steam install|uninstall [--name NAME] [--dir DIR]: the Steam compatibility tool folder.
+int command_steam(const std::vector<std::string>& args);
 // sill [run] PROGRAM.exe ARGS...: runs the program; returns only on a load failure.
 int command_run(const std::string& program, const std::vector<std::string>& args);
 

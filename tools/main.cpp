@@ -23,6 +23,9 @@ constexpr const char* kUsage =
     "       sill prefix init [DIR]  create the prefix (default: $SILL_PREFIX or ~/.local/share/sill/default)\n"
     "       sill path --unix|--windows PATH  convert a path between Windows and Unix forms\n"
     "       sill reg query|add|delete|import|export|check ...  the prefix's registry, like reg.exe\n"
+    "       sill kill [--prefix DIR]  end every process of the prefix at once (like wineserver -k)\n"
+    "       sill wait [--prefix DIR]  return when every process of the prefix has ended (wineserver -w)\n"
+    "       sill steam install|uninstall [--name NAME] [--dir DIR]  Sill as a Steam compatibility tool\n"
     "\n"
     "Runs 64-bit Windows programs natively on Linux. The program's exit code becomes\n"
     "sill's exit status (the low 8 bits, as on Linux); its standard streams are sill's.\n"
@@ -32,6 +35,7 @@ constexpr const char* kUsage =
     "  SILL_DLLOVERRIDES=name=n,b;...     prefer native (n) or built-in (b) DLLs\n"
     "  SILL_LOCALE=ja-JP                  the Windows user locale (default: from LC_ALL, LC_MESSAGES, LANG)\n"
     "  SILL_CODEPAGES=932 | 1251,866      ANSI[,OEM] code pages (default: the locale's, en_US: 1252,437)\n"
+    "  SILL_PREFIX=DIR                    the prefix (made on first use; Wine's WINEPREFIX is not read)\n"
     "\n";
 
 int usage_error(const std::string& message) {
@@ -86,6 +90,9 @@ int main(int argc, char** argv) {
   if (command == "prefix") return sill::tools::command_prefix(rest);
   if (command == "path") return sill::tools::command_path(rest);
   if (command == "reg") return sill::tools::command_reg(rest);
+  if (command == "kill") return sill::tools::command_kill(rest);
+  if (command == "wait") return sill::tools::command_wait(rest);
+  if (command == "steam") return sill::tools::command_steam(rest);
   if (command == "run") {
     if (rest.empty()) return usage_error("'run' needs a program");
     command = rest.front();

@@ -22,6 +22,7 @@
 #include "ntdll/handle_inheritance.h"
 #include "ntdll/handle_table.h"
 #include "ntdll/path_mapping.h"
+#include "ntdll/prefix_processes.h"
 #include "ntdll/process_internal.h"
 #include "ntdll/process_object.h"
 #include "win32/kernel32/kernel32.h"
@@ -255,6 +256,7 @@ Expected<nt::Ref<nt::Process>, NTSTATUS> spawn(const Spawn& s) {
   std::string exec_path;
   int exit_pipe[2] = {-1, -1};
   int resume_pipe[2] = {-1, -1};
+  int process_entry = -1;  // the child's entry in the prefix's process registry, locked before fork
   // A Linux program gets the standard handles only; a child sill the rest too.
   std::vector<int> kept_fds;
   if (s.program.kind == ImageKind::Windows) {
@@ -272,6 +274,11 @@ Expected<nt::Ref<nt::Process>, NTSTATUS> spawn(const Spawn& s) {
     env.push_back(std::string(nt::kCommandLineVariable) + "=" + utf16_to_utf8(s.command_line));
     env.push_back(std::string(nt::kExitCodeFdVariable) + "=" + std::to_string(exit_pipe[1]));
     kept_fds.push_back(exit_pipe[1]);
+    process_entry = nt::processes::create_child_entry();
+    if (process_entry >= 0) {
+      env.push_back(std::string(nt::processes::kEntryFdVariable) + "=" + std::to_string(process_entry));
+      kept_fds.push_back(process_entry);
+    }
     if (resume_pipe[0] >= 0) {
       env.push_back(std::string(nt::kResumeFdVariable) + "=" + std::to_string(resume_pipe[0]));
       kept_fds.push_back(resume_pipe[0]);
@@ -295,7 +302,7 @@ Expected<nt::Ref<nt::Process>, NTSTATUS> spawn(const Spawn& s) {
   int error_pipe[2];
   if (pipe2(error_pipe, O_CLOEXEC) != 0) error_pipe[0] = error_pipe[1] = -1;
   auto close_all = [&] {
-    for (int fd : {fds[0], fds[1], fds[2], error_pipe[0], error_pipe[1], exit_pipe[1], resume_pipe[0]})
+    for (int fd : {fds[0], fds[1], fds[2], error_pipe[0], error_pipe[1], exit_pipe[1], resume_pipe[0], process_entry})
       if (fd >= 0) close(fd);
   };
 
