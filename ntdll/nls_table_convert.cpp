@@ -17,9 +17,9 @@ constexpr char16_t kControlGlyphs[32] = {
 };
 
 // Pure ASCII on a page that keeps ASCII (keeps_ascii()) is copied unit for unit
-// without the page's table: the A functions every program calls at start-up (the
-// CRT's GetCommandLineA, GetModuleFileNameA) then open no ICU converter. Returns
-// false, having written nothing, when the text or the page needs the table.
+// without the page's table, so what a program converts at start-up (the CRT's
+// GetCommandLineA for argv) opens no ICU converter. Returns false, having written
+// nothing, when the text or the page needs the table.
 template <class From, class To>
 bool copy_ascii(win::UINT cp, const From* s, std::size_t n, Sink<To>& out, Result& result) {
   if (!keeps_ascii(cp)) return false;
