@@ -1,15 +1,15 @@
 # ICU, SQLite and Nettle for sill_core, as one interface target: sill_third_party.
 #
 # They are linked from their static archives (Debian's -dev packages ship them) because
-# every start of `sill` paid for them as shared libraries even when the program never
-# used them: ld.so mapped five more objects and processed ~15 000 relocations with
-# symbol lookups, ~0.3-1.5 ms of a 3 ms hello-world. Linked statically, the symbol
-# references are resolved by the linker, the relative relocations are packed
-# (-z pack-relative-relocs, set on the executables) and the code and ICU's 30 MB of
-# data are only file-backed pages, read from the page cache when first touched. A
-# dlopen table per library was the other choice: ICU is used through its C++ API
-# (UnicodeString, Normalizer2, TimeZone, Transliterator), which cannot be reached
-# through dlsym'd function pointers. docs/ARCHITECTURE.md has the figures.
+# as shared libraries every start of `sill` paid for them, used or not: ld.so mapped
+# five more objects and applied ~15 000 relocations, ~3 000 of them with symbol
+# lookups. Static, the linker resolves the symbols, the relative relocations are
+# packed (-z pack-relative-relocs on `sill`, below) and the code and ICU's 30 MB of
+# data are file-backed pages read when first touched. On a hello-world that alone
+# took ld.so from 0.25 to 0.14 ms and 582 page faults to 526 (the rest of the gain is
+# in ntdll/nls_*: docs/ARCHITECTURE.md). A dlopen table per library was the other
+# choice: ICU is used through its C++ API (UnicodeString, Normalizer2, TimeZone,
+# Transliterator), which dlsym'd function pointers cannot reach.
 #
 # -DSILL_STATIC_THIRD_PARTY=OFF links the shared libraries instead (a distribution
 # that ships no archives); the result behaves the same and starts slower.
@@ -44,7 +44,8 @@ function(sill_prefer_archives name)
     target_compile_definitions(${name} INTERFACE $<TARGET_PROPERTY:${target},INTERFACE_COMPILE_DEFINITIONS>)
   endforeach()
   target_link_libraries(${name} INTERFACE ${found} Threads::Threads ${CMAKE_DL_LIBS} m)
-  message(STATUS "${name}: static archives (${arg_ARCHIVES})")
+  list(JOIN arg_ARCHIVES " " archives)
+  message(STATUS "${name}: static archives (${archives})")
 endfunction()
 
 sill_prefer_archives(sill_third_party
