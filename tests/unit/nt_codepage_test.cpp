@@ -100,7 +100,7 @@ TEST(NtCodePage, KeepsAsciiMatchesTheTables) {
     }
     EXPECT_EQ(nls::keeps_ascii(cp), identity) << "code page " << cp;
   }
-  EXPECT_EQ(pages, 26);
+  EXPECT_GE(pages, 26);  // the pages Sill has today
 }
 
 // The ASCII copy answers like the table: lengths, a short buffer, no default character.
