@@ -62,4 +62,22 @@ hyperfine -N --warmup 3 --min-runs 20 --export-markdown "$report" "${args[@]}"
 echo
 cat "$report"
 echo "(saved to $report)"
+
+# Where sill's start-up goes beyond the wall clock, which a busy machine makes noisy:
+# the shared objects ld.so maps, its own time (relocations), and CPU time and page
+# faults, each the best of 10 runs. ICU, SQLite and Nettle are linked statically
+# (cmake/ThirdPartyLibraries.cmake), so they should not be among the shared objects.
+if [ -x "$sill" ] && [[ " ${names[*]} " == *" sill "* ]]; then
+  echo
+  echo "sill's shared objects: $(ldd "$sill" | awk '/=>/{print $1}' | tr '\n' ' ')"
+  best_loader=$(for _ in $(seq 10); do LD_DEBUG=statistics "$sill" "$hello_pe" 2>&1 >/dev/null |
+    awk '/total startup time in dynamic loader/{print $(NF-1)}'; done | sort -n | head -1)
+  echo "ld.so start-up (best of 10): ${best_loader:-?} cycles"
+  if command -v perf >/dev/null && perf stat -e task-clock true 2>/dev/null; then
+    for _ in $(seq 10); do
+      perf stat -x, -e task-clock,page-faults "$sill" "$hello_pe" 2>&1 >/dev/null |
+        awk -F, '/task-clock/{t=$1} /page-faults/{p=$1} END{print t, p}'
+    done | sort -n | head -1 | awk '{printf "CPU time (best of 10): %.2f ms, page faults: %d\n", $1, $2}'
+  fi
+fi
 exit "$problems"

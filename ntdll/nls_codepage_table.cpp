@@ -9,8 +9,10 @@
 #include <unicode/ucnv.h>
 #include <unicode/uchar.h>
 
+#include <atomic>
 #include <map>
 #include <mutex>
+#include <new>
 
 #include "base/debug.h"
 
@@ -23,23 +25,24 @@ namespace {
 struct PageSource {
   CodePageFacts facts;
   const char* icu_name;
+  bool keeps_ascii = true;  // false: ICU's IBM table swaps 0x1A, 0x1C and 0x7F (see keeps_ascii())
 };
 
 // Names as Windows' GetCPInfoEx reports them; lead-byte ranges and default
 // characters as Windows documents them for each page.
 const PageSource kPages[] = {
-    {{437, 1, u'?', {}, u"437   (OEM - United States)"}, "ibm-437_P100-1995"},
-    {{720, 1, u'?', {}, u"720   (Arabic - Transparent ASMO)"}, "ibm-720_P100-1997"},
-    {{737, 1, u'?', {}, u"737   (OEM - Greek 437G)"}, "ibm-737_P100-1997"},
-    {{775, 1, u'?', {}, u"775   (OEM - Baltic)"}, "ibm-775_P100-1996"},
-    {{850, 1, u'?', {}, u"850   (OEM - Multilingual Latin I)"}, "ibm-850_P100-1995"},
-    {{852, 1, u'?', {}, u"852   (OEM - Latin II)"}, "ibm-852_P100-1995"},
-    {{855, 1, u'?', {}, u"855   (OEM - Cyrillic)"}, "ibm-855_P100-1995"},
-    {{857, 1, u'?', {}, u"857   (OEM - Turkish)"}, "ibm-857_P100-1995"},
-    {{862, 1, u'?', {}, u"862   (OEM - Hebrew)"}, "ibm-862_P100-1995"},
-    {{866, 1, u'?', {}, u"866   (OEM - Russian)"}, "ibm-866_P100-1995"},
+    {{437, 1, u'?', {}, u"437   (OEM - United States)"}, "ibm-437_P100-1995", false},
+    {{720, 1, u'?', {}, u"720   (Arabic - Transparent ASMO)"}, "ibm-720_P100-1997", false},
+    {{737, 1, u'?', {}, u"737   (OEM - Greek 437G)"}, "ibm-737_P100-1997", false},
+    {{775, 1, u'?', {}, u"775   (OEM - Baltic)"}, "ibm-775_P100-1996", false},
+    {{850, 1, u'?', {}, u"850   (OEM - Multilingual Latin I)"}, "ibm-850_P100-1995", false},
+    {{852, 1, u'?', {}, u"852   (OEM - Latin II)"}, "ibm-852_P100-1995", false},
+    {{855, 1, u'?', {}, u"855   (OEM - Cyrillic)"}, "ibm-855_P100-1995", false},
+    {{857, 1, u'?', {}, u"857   (OEM - Turkish)"}, "ibm-857_P100-1995", false},
+    {{862, 1, u'?', {}, u"862   (OEM - Hebrew)"}, "ibm-862_P100-1995", false},
+    {{866, 1, u'?', {}, u"866   (OEM - Russian)"}, "ibm-866_P100-1995", false},
     {{874, 1, u'?', {}, u"874   (ANSI/OEM - Thai)"}, "windows-874-2000"},
-    {{932, 2, 0x30FB, {0x81, 0x9F, 0xE0, 0xFC}, u"932   (ANSI/OEM - Japanese Shift-JIS)"}, "ibm-943_P15A-2003"},
+    {{932, 2, 0x30FB, {0x81, 0x9F, 0xE0, 0xFC}, u"932   (ANSI/OEM - Japanese Shift-JIS)"}, "ibm-943_P15A-2003", false},
     {{936, 2, u'?', {0x81, 0xFE}, u"936   (ANSI/OEM - Simplified Chinese GBK)"}, "windows-936-2000"},
     {{949, 2, u'?', {0x81, 0xFE}, u"949   (ANSI/OEM - Korean)"}, "windows-949-2000"},
     {{950, 2, u'?', {0x81, 0xFE}, u"950   (ANSI/OEM - Traditional Chinese Big5)"}, "windows-950-2000"},
@@ -108,6 +111,18 @@ const CodePageFacts* code_page_facts(win::UINT cp) {
   return nullptr;
 }
 
+bool keeps_ascii(win::UINT cp) {
+  const PageSource* p = page_source(cp);
+  return p && p->keeps_ascii;
+}
+
+template <class T>
+CodePageTable::ZeroedArray<T> CodePageTable::zeroed_array(std::size_t n) {
+  void* p = std::calloc(n, sizeof(T));
+  if (!p) throw std::bad_alloc();
+  return ZeroedArray<T>(static_cast<T*>(p));
+}
+
 CodePageTable::CodePageTable(const CodePageFacts* facts) : facts_(facts) {}
 
 CodePageTable::~CodePageTable() {
@@ -158,7 +173,7 @@ bool CodePageTable::build() {
     return U_SUCCESS(e) && len == 1 ? out[0] : -1;
   };
 
-  exact_ = std::make_unique<Encoding[]>(65536);
+  exact_ = zeroed_array<Encoding>(65536);
   for (int b = 0; b < 256; ++b) {
     if (lead_[b]) continue;
     char byte = static_cast<char>(b);
@@ -197,7 +212,7 @@ bool CodePageTable::build() {
       }
     }
   }
-  best_fit_ = std::make_unique<std::atomic<std::uint32_t>[]>(65536);
+  best_fit_ = zeroed_array<std::uint32_t>(65536);
   return true;
 }
 
@@ -247,10 +262,11 @@ CodePageTable::Encoding CodePageTable::compute_best_fit(char16_t c) const {
 
 CodePageTable::Encoding CodePageTable::encode(char16_t c, bool best_fit) const {
   if (Encoding e = exact_[c]; e || !best_fit) return e;
-  std::uint32_t known = best_fit_[c].load(std::memory_order_relaxed);
+  std::atomic_ref<std::uint32_t> slot(best_fit_[c]);
+  std::uint32_t known = slot.load(std::memory_order_relaxed);
   if (!known) {
     known = compute_best_fit(c) | kKnown;
-    best_fit_[c].store(known, std::memory_order_relaxed);
+    slot.store(known, std::memory_order_relaxed);
   }
   return known & ~kKnown;
 }

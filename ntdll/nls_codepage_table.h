@@ -3,8 +3,8 @@
 // Windows semantics sit on top of ICU's mapping data: the bytes Windows maps to the
 // private use area, the Unicode default character of each page, best-fit mappings.
 #pragma once
-#include <atomic>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 
 #include "base/wintypes.h"
@@ -22,6 +22,11 @@ struct CodePageFacts {
 
 // The facts of any page Sill converts (table pages, UTF-7, UTF-8, GB18030), nullptr otherwise.
 const CodePageFacts* code_page_facts(win::UINT cp);
+
+// Whether a table page maps 0x00-0x7F to U+0000-U+007F and back. All do but the
+// IBM-derived ones (the OEM pages and 932), which swap 0x1A, 0x1C and 0x7F; on the
+// others pure ASCII text converts without building the table (nls_table_convert.cpp).
+bool keeps_ascii(win::UINT cp);
 
 class CodePageTable {
  public:
@@ -57,15 +62,27 @@ class CodePageTable {
   Encoding icu_encode(char16_t c, bool fallback) const;
   Encoding compute_best_fit(char16_t c) const;
 
+  // The 65536-entry arrays come zeroed from calloc, which leaves fresh pages alone:
+  // a page costs a fault only when an entry on it is written (a few for a SBCS page
+  // instead of 128 at start-up).
+  struct Free {
+    void operator()(void* p) const { std::free(p); }
+  };
+  template <class T>
+  using ZeroedArray = std::unique_ptr<T[], Free>;
+  template <class T>
+  static ZeroedArray<T> zeroed_array(std::size_t n);
+
   const CodePageFacts* facts_;
   void* converter_ = nullptr;  // UConverter*, used under mutex_ only for lazy best-fit lookups
   bool lead_[256] = {};
   char16_t single_[256] = {};
   bool single_undefined_[256] = {};
   std::unique_ptr<char16_t[]> pairs_;  // 65536 entries for DBCS pages, 0xFFFF = not a character
-  std::unique_ptr<Encoding[]> exact_;  // 65536 entries
-  // Best fit is computed on first demand: 0 = not yet known, else Encoding | kKnown.
-  mutable std::unique_ptr<std::atomic<std::uint32_t>[]> best_fit_;
+  ZeroedArray<Encoding> exact_;         // 65536 entries
+  // Best fit is computed on first demand: 0 = not yet known, else Encoding | kKnown
+  // (read and written through std::atomic_ref).
+  ZeroedArray<std::uint32_t> best_fit_;
   static constexpr std::uint32_t kKnown = 0x80000000;
 };
 

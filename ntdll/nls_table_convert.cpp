@@ -16,6 +16,25 @@ constexpr char16_t kControlGlyphs[32] = {
     0x25AC, 0x21A8, 0x2191, 0x2193, 0x2192, 0x2190, 0x221F, 0x2194, 0x25B2, 0x25BC,
 };
 
+// Pure ASCII on a page that keeps ASCII (keeps_ascii()) is copied unit for unit
+// without the page's table, so what a program converts at start-up (the CRT's
+// GetCommandLineA for argv) opens no ICU converter. Returns false, having written
+// nothing, when the text or the page needs the table.
+template <class From, class To>
+bool copy_ascii(win::UINT cp, const From* s, std::size_t n, Sink<To>& out, Result& result) {
+  if (!keeps_ascii(cp)) return false;
+  for (std::size_t i = 0; i < n; ++i)
+    if (static_cast<std::uint32_t>(s[i]) >= 0x80) return false;
+  if (out.capacity && n > out.capacity) {
+    result = {0, win::ERROR_INSUFFICIENT_BUFFER};
+    return true;
+  }
+  if (out.capacity)
+    for (std::size_t i = 0; i < n; ++i) out.data[i] = static_cast<To>(s[i]);
+  result = {n, 0};
+  return true;
+}
+
 bool is_oem_glyph_page(win::UINT cp) {
   switch (cp) {
     case 437: case 720: case 737: case 775: case 850: case 852: case 855: case 857: case 862: case 866:
@@ -28,6 +47,7 @@ bool is_oem_glyph_page(win::UINT cp) {
 
 Result table_to_utf16(win::UINT cp, const unsigned char* s, std::size_t n, win::DWORD flags,
                       Sink<char16_t>& out) {
+  if (Result r{}; copy_ascii(cp, s, n, out, r)) return r;
   const CodePageTable* table = CodePageTable::get(cp);
   if (!table) return {0, win::ERROR_INVALID_PARAMETER};
   const bool strict = flags & kMbErrInvalidChars;
@@ -74,6 +94,7 @@ Result table_to_utf16(win::UINT cp, const unsigned char* s, std::size_t n, win::
 
 Result utf16_to_table(win::UINT cp, const char16_t* src, std::size_t n, win::DWORD flags, const char* default_char,
                       bool* used_default, Sink<char>& out) {
+  if (Result r{}; copy_ascii(cp, src, n, out, r)) return r;
   const CodePageTable* table = CodePageTable::get(cp);
   if (!table) return {0, win::ERROR_INVALID_PARAMETER};
   const bool best_fit = !(flags & kWcNoBestFitChars);

@@ -37,11 +37,38 @@ constexpr LanguagePages kLanguages[] = {
     {"uk", {1251, 866}}, {"ur", {1256, 720}}, {"uz", {1254, 857}}, {"vi", {1258, 1258}},
 };
 
+// Languages whose Windows names carry the script (sr-Latn-RS): written in several.
+bool names_script(std::string_view language) {
+  return language == "sr" || language == "uz" || language == "az" || language == "bs";
+}
+
+// "ll_CC" (how glibc names most locales, en_US among them): ICU's likely subtags
+// keep a language and a country that are given and add only the script, which the
+// Windows name leaves out here, so the answer is "ll-CC" without asking ICU. Its
+// first likely-subtags call loads that data (~0.1 ms and ~20 page faults, at every
+// start under a usual desktop LANG, since the ANSI code page comes from the locale).
+bool is_language_and_country(std::string_view base) {
+  std::size_t underscore = base.find('_');
+  if (underscore != 2 && underscore != 3) return false;
+  if (base.size() != underscore + 3) return false;
+  for (std::size_t i = 0; i < underscore; ++i)
+    if (base[i] < 'a' || base[i] > 'z') return false;
+  for (std::size_t i = underscore + 1; i < base.size(); ++i)
+    if (base[i] < 'A' || base[i] > 'Z') return false;
+  std::string_view language = base.substr(0, underscore);
+  return language != "und" && !names_script(language);  // und: ICU picks the language
+}
+
 }  // namespace
 
 std::string windows_locale_name_from_posix(std::string_view posix) {
   std::string_view base = posix.substr(0, posix.find_first_of(".@"));
   if (base.empty() || base == "C" || base == "POSIX") return "en-US";
+  if (is_language_and_country(base)) {
+    std::string name(base);
+    name[base.find('_')] = '-';
+    return name;
+  }
   std::string icu_id(base);
   UErrorCode status = U_ZERO_ERROR;
   char maximized[ULOC_FULLNAME_CAPACITY];
@@ -53,10 +80,9 @@ std::string windows_locale_name_from_posix(std::string_view posix) {
   uloc_getCountry(maximized, country, sizeof country, &status);
   if (U_FAILURE(status) || !*language) return "en-US";
   std::string name = language;
-  // Windows names carry the script only where a language is written in several
-  // (sr-Latn-RS, zh is named by country alone).
+  // zh is named by country alone (names_script()).
   std::string_view lang = language;
-  if (*script && (lang == "sr" || lang == "uz" || lang == "az" || lang == "bs")) {
+  if (*script && names_script(lang)) {
     if (posix.find("@latin") != std::string_view::npos) std::strcpy(script, "Latn");
     name += '-';
     name += script;

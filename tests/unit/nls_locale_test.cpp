@@ -1,6 +1,9 @@
 // The process locale and code pages from Linux locale names, Windows locale
 // names and LCIDs, and GetLocaleInfoEx's data for a few well-known values.
 #include <gtest/gtest.h>
+#include <unicode/uloc.h>
+
+#include <string>
 
 #include "ntdll/nls_locale.h"
 #include "ntdll/nls_locale_data.h"
@@ -17,6 +20,29 @@ TEST(NlsUserLocale, PosixNamesBecomeWindowsNames) {
   EXPECT_EQ(windows_locale_name_from_posix("fr"), "fr-FR");
   EXPECT_EQ(windows_locale_name_from_posix("sr_RS@latin"), "sr-Latn-RS");
   EXPECT_EQ(windows_locale_name_from_posix("zh_TW.UTF-8"), "zh-TW");
+}
+
+// windows_locale_name_from_posix answers "ll_CC" without ICU: the same answer as
+// ICU's likely subtags give, for every locale ICU has in that form.
+TEST(NlsUserLocale, LanguageAndCountryNamesAsIcuWouldGiveThem) {
+  int checked = 0;
+  for (int32_t i = 0; i < uloc_countAvailable(); ++i) {
+    std::string id = uloc_getAvailable(i);
+    std::size_t underscore = id.find('_');
+    if (underscore == std::string::npos || id.size() != underscore + 3) continue;
+    std::string language = id.substr(0, underscore), country = id.substr(underscore + 1);
+    if (language == "sr" || language == "uz" || language == "az" || language == "bs") continue;
+    UErrorCode status = U_ZERO_ERROR;
+    char maximized[ULOC_FULLNAME_CAPACITY], icu_language[ULOC_LANG_CAPACITY], icu_country[ULOC_COUNTRY_CAPACITY];
+    uloc_addLikelySubtags(id.c_str(), maximized, sizeof maximized, &status);
+    uloc_getLanguage(maximized, icu_language, sizeof icu_language, &status);
+    uloc_getCountry(maximized, icu_country, sizeof icu_country, &status);
+    ASSERT_TRUE(U_SUCCESS(status)) << id;
+    EXPECT_EQ(windows_locale_name_from_posix(id + ".UTF-8"), std::string(icu_language) + "-" + icu_country) << id;
+    ++checked;
+  }
+  EXPECT_GT(checked, 100);
+  EXPECT_EQ(windows_locale_name_from_posix("sr_RS"), "sr-Cyrl-RS");  // a script: through ICU
 }
 
 TEST(NlsUserLocale, CodePagesFollowTheLanguage) {

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "ntdll/codepage.h"
+#include "ntdll/nls_codepage_table.h"
 #include "ntdll/winerror.h"
 
 using namespace sill;
@@ -79,4 +82,42 @@ TEST(NtCodePage, WholeStringHelpers) {
   EXPECT_EQ(to_utf16(1252, "caf\xE9"), u"caf\u00E9");
   EXPECT_EQ(from_utf16(1252, u"caf\u00E9"), "caf\xE9");
   EXPECT_EQ(to_utf16(CP_UTF8, ""), u"");
+}
+
+// keeps_ascii() lets pure ASCII skip the page's table; it must say exactly which
+// pages ICU's tables map 0x00-0x7F to themselves both ways.
+TEST(NtCodePage, KeepsAsciiMatchesTheTables) {
+  int pages = 0;
+  for (win::UINT cp = 0; cp < 65536; ++cp) {
+    const nls::CodePageTable* table = nls::CodePageTable::get(cp);
+    if (!table) continue;
+    ++pages;
+    bool identity = true;
+    for (unsigned b = 0; b < 0x80; ++b) {
+      bool undefined = false;
+      identity = identity && table->single(static_cast<unsigned char>(b), &undefined) == b && !undefined &&
+                 table->encode(static_cast<char16_t>(b), false) == ((1u << 16) | b);
+    }
+    EXPECT_EQ(nls::keeps_ascii(cp), identity) << "code page " << cp;
+  }
+  EXPECT_GE(pages, 26);  // the pages Sill has today
+}
+
+// The ASCII copy answers like the table: lengths, a short buffer, no default character.
+TEST(NtCodePage, AsciiWithoutTheTable) {
+  win::DWORD err = 0;
+  char16_t w[4];
+  EXPECT_EQ(multibyte_to_wide(1252, MB_ERR_INVALID_CHARS, "abc", -1, w, 4, &err), 4);
+  EXPECT_EQ(std::u16string(w), u"abc");
+  EXPECT_EQ(multibyte_to_wide(936, 0, "abcdef", 6, w, 4, &err), 0);
+  EXPECT_EQ(err, win::ERROR_INSUFFICIENT_BUFFER);
+  char c[8];
+  win::BOOL used = win::TRUE;
+  EXPECT_EQ(wide_to_multibyte(1250, 0, u"x\x7Fz", 3, c, 8, "*", &used, &err), 3);
+  EXPECT_EQ(std::string(c, 3), "x\x7Fz");
+  EXPECT_FALSE(used);
+  EXPECT_EQ(wide_to_multibyte(1252, 0, u"abc", 3, nullptr, 0, nullptr, nullptr, &err), 3);
+  // An IBM page swaps 0x1A, 0x1C and 0x7F, so it goes through its table.
+  EXPECT_EQ(multibyte_to_wide(437, 0, "\x7F", 1, w, 4, &err), 1);
+  EXPECT_EQ(w[0], nls::CodePageTable::get(437)->singles()[0x7F]);
 }
