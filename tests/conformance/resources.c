@@ -92,7 +92,7 @@ static void remember(struct seen *s, const char *text)
 static void id_text(char *out, ULONG_PTR id_or_name, int wide)
 {
     if (IS_INTRESOURCE(id_or_name))
-        wsprintfA(out, "#%u", (unsigned)id_or_name);
+        sprintf(out, "#%u", (unsigned)id_or_name);
     else if (wide)
         WideCharToMultiByte(CP_ACP, 0, (LPCWSTR)id_or_name, -1, out, 32, NULL, NULL);
     else
@@ -134,7 +134,7 @@ static BOOL CALLBACK on_type_a(HMODULE m, LPSTR type, LONG_PTR param)
 static BOOL CALLBACK on_lang_w(HMODULE m, LPCWSTR type, LPCWSTR name, WORD lang, LONG_PTR param)
 {
     char t[32];
-    wsprintfA(t, "%04x", lang);
+    sprintf(t, "%04x", lang);
     remember((struct seen *)param, t);
     return TRUE;
 }

@@ -5,6 +5,7 @@
 #include "loader/module.h"
 #include "win32/kernel32/kernel32.h"
 #include "win32/kernel32/kernel32_internal.h"
+#include "win32/kernel32/library_datafile.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(module);
 
@@ -115,7 +116,13 @@ HMODULE WINAPI LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags) noexcept {
   try {
     if (!name || !*name) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
     if (file) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
-    auto r = loader::load_library(name, flags);
+    // A data file of a module already loaded is that module (with a new reference), as on Windows.
+    if (is_data_file_load(flags) && !loader::module_handle(name)) {
+      auto d = load_data_file(name, flags);
+      if (!d) return fail_error(d.error(), static_cast<HMODULE>(nullptr));
+      return *d;
+    }
+    auto r = loader::load_library(name, is_data_file_load(flags) ? 0 : flags);
     if (!r) return fail_status(r.error(), static_cast<HMODULE>(nullptr));
     return *r;
   } catch (...) {
@@ -148,6 +155,8 @@ FARPROC WINAPI GetProcAddress(HMODULE module, LPCSTR name) noexcept {
 
 BOOL WINAPI FreeLibrary(HMODULE module) noexcept {
   try {
+    if (is_data_file_handle(module))
+      return free_data_file(module) ? TRUE : fail_error(win::ERROR_INVALID_HANDLE, FALSE);
     NTSTATUS s = loader::free_library(module);
     return nt::nt_success(s) ? TRUE : fail_status(s, FALSE);
   } catch (...) {
