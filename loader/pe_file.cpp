@@ -12,6 +12,7 @@
 
 #include "base/debug.h"
 #include "base/unicode.h"
+#include "loader/pe_bytes.h"
 #include "loader/pe_resources.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(pe);
@@ -127,18 +128,8 @@ namespace {
 
 constexpr std::uint64_t k4G = 0x100000000ull;
 
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%" PRIx64, v);
-  return buf;
-}
-
-template <class T>
-T load(const std::uint8_t* p) {
-  T v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
+using detail::hex;
+using detail::load;
 
 // A run of RVAs and the file bytes behind its start; past raw_size it reads as zeros.
 struct Region {

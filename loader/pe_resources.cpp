@@ -10,6 +10,7 @@
 #include <set>
 
 #include "base/unicode.h"
+#include "loader/pe_bytes.h"
 
 namespace sill::pe {
 
@@ -17,11 +18,8 @@ namespace {
 
 constexpr std::uint32_t kHighBit = 0x80000000u;
 
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%" PRIx64, v);
-  return buf;
-}
+using detail::hex;
+using detail::load;
 
 Unexpected<ResourceError> miss(ResourceMiss kind, std::string message) { return {ResourceError{kind, std::move(message)}}; }
 
@@ -32,13 +30,6 @@ char16_t fold(char16_t c) {
   // ASCII and Latin-1 cover the names programs use.
   if ((c >= u'a' && c <= u'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)) return static_cast<char16_t>(c - 0x20);
   return c;
-}
-
-template <class T>
-T load(const std::uint8_t* p) {
-  T v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
  * codes, language selection and LoadLibraryEx's data-file modules. */
 #include <windows.h>
 
+#include "resources_common.h"
 #include "tap.h"
 
 static const char *resource_text(HMODULE module, HRSRC res)
@@ -223,14 +224,6 @@ static void enumerate(void)
 
 /* --- data-file modules ----------------------------------------------------- */
 
-static void sibling(WCHAR *out, const WCHAR *file)
-{
-    GetModuleFileNameW(NULL, out, MAX_PATH);
-    WCHAR *slash = out + lstrlenW(out);
-    while (slash > out && slash[-1] != '\\' && slash[-1] != '/') slash--;
-    lstrcpyW(slash, file);
-}
-
 static void data_file_modules(void)
 {
     WCHAR path[MAX_PATH], hello[MAX_PATH];
@@ -284,6 +277,10 @@ static void data_file_modules(void)
     tap_ok(GetEnvironmentVariableA("RESOURCES_DATA_DLLMAIN", NULL, 0) != 0, "... and runs DllMain");
     tap_str(resource_text(real, FindResourceW(real, MAKEINTRESOURCEW(1), (LPCWSTR)RT_RCDATA)), "data-dll-rcdata",
             "FindResourceW on the loaded DLL");
+    HMODULE again = LoadLibraryExW(path, NULL, LOAD_LIBRARY_AS_DATAFILE);
+    tap_ok(again == real, "a data-file load of a loaded DLL gives the module itself");
+    tap_int(FreeLibrary(again), TRUE, "... with a reference of its own");
+    tap_ok(GetModuleHandleW(L"resources_data.dll") == real, "... so the module stays loaded");
     FreeLibrary(real);
 }
 

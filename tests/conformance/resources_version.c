@@ -3,15 +3,8 @@
  * resources_data.dll's, plus the errors for files without version information. */
 #include <windows.h>
 
+#include "resources_common.h"
 #include "tap.h"
-
-static void sibling(WCHAR *out, const WCHAR *file)
-{
-    GetModuleFileNameW(NULL, out, MAX_PATH);
-    WCHAR *slash = out + lstrlenW(out);
-    while (slash > out && slash[-1] != '\\' && slash[-1] != '/') slash--;
-    lstrcpyW(slash, file);
-}
 
 static void own_version(void)
 {

@@ -3,6 +3,7 @@
 
 #include "base/debug.h"
 #include "loader/module.h"
+#include "ntdll/path_mapping.h"
 #include "win32/kernel32/kernel32.h"
 #include "win32/kernel32/kernel32_internal.h"
 #include "win32/kernel32/library_datafile.h"
@@ -30,6 +31,18 @@ DWORD copy_truncating(std::basic_string_view<C> s, C* buffer, DWORD size) {
   buffer[size - 1] = 0;
   nt::set_last_error(win::ERROR_INSUFFICIENT_BUFFER);
   return size;
+}
+
+// Whether `name` is a module already loaded: a bare name matches by base name, a
+// path only the module loaded from that very file.
+bool loaded_as_module(LPCWSTR name) {
+  HMODULE h = loader::module_handle(name);
+  if (!h) return false;
+  std::u16string_view n(name);
+  if (n.find_first_of(u"\\/:") == std::u16string_view::npos) return true;
+  const loader::Module* m = loader::find_module(h);
+  auto full = nt::full_dos_path(name);
+  return m && full && lstrcmpiW(m->full_name.c_str(), full->c_str()) == 0;
 }
 }  // namespace
 
@@ -117,7 +130,7 @@ HMODULE WINAPI LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags) noexcept {
     if (!name || !*name) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
     if (file) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
     // A data file of a module already loaded is that module (with a new reference), as on Windows.
-    if (is_data_file_load(flags) && !loader::module_handle(name)) {
+    if (is_data_file_load(flags) && !loaded_as_module(name)) {
       auto d = load_data_file(name, flags);
       if (!d) return fail_error(d.error(), static_cast<HMODULE>(nullptr));
       return *d;
