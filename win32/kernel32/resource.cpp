@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "base/debug.h"
+#include "base/unicode.h"
 #include "loader/module.h"
 #include "ntdll/codepage.h"
 #include "win32/kernel32/kernel32_internal.h"
@@ -32,7 +33,12 @@ std::optional<pe::ResourceTree> module_resources(HMODULE module) {
     WARN("module %p: %s\n", module, tree.error().message.c_str());
     return fail_error(ERROR_RESOURCE_DATA_NOT_FOUND, std::nullopt);
   }
-  if (tree->empty()) return fail_error(ERROR_RESOURCE_DATA_NOT_FOUND, std::nullopt);
+  if (tree->empty()) {
+    if (const loader::Module* m = loader::find_module(module ? module : loader::main_module()); m && m->builtin)
+      FIXME_ONCE("built-in %s has no resources (no version information, strings or icons)\n",
+                 utf16_to_utf8(m->base_name).c_str());
+    return fail_error(ERROR_RESOURCE_DATA_NOT_FOUND, std::nullopt);
+  }
   return std::move(*tree);
 }
 
