@@ -74,34 +74,101 @@ std::vector<std::uint16_t> resource_language_order(std::uint16_t requested,
   return order;
 }
 
+Expected<ImageLayout> read_image_layout(std::span<const std::uint8_t> bytes) {
+  constexpr std::uint16_t kPe32 = 0x10B, kPe32Plus = 0x20B;
+  const std::uint8_t* p = bytes.data();
+  const std::uint64_t size = bytes.size();
+  if (size < sizeof(DosHeader) || load<std::uint16_t>(p) != kDosMagic) return fail("is not a Windows executable (no MZ header)");
+  const std::uint64_t nt = static_cast<std::uint32_t>(load<DosHeader>(p).e_lfanew);
+  if (nt + 4 + sizeof(FileHeader) + 2 > size || load<std::uint32_t>(p + nt) != kNtSignature)
+    return fail("is not a Windows executable (no PE signature)");
+  auto fh = load<FileHeader>(p + nt + 4);
+  const std::uint64_t opt = nt + 4 + sizeof(FileHeader);
+  const std::uint16_t magic = load<std::uint16_t>(p + opt);
+  if (magic != kPe32 && magic != kPe32Plus) return fail("the optional header has an unknown magic number " + hex(magic));
+  // Both optional headers keep SizeOfImage at 56 and SizeOfHeaders at 60; the
+  // data directories follow NumberOfRvaAndSizes at 92 (PE32) or 108 (PE32+).
+  const std::uint64_t count_at = magic == kPe32 ? 92 : 108, dirs_at = count_at + 4;
+  if (fh.SizeOfOptionalHeader < dirs_at || opt + fh.SizeOfOptionalHeader > size)
+    return fail("the optional header is truncated");
+  ImageLayout out;
+  out.size_of_image = load<std::uint32_t>(p + opt + 56);
+  out.size_of_headers = load<std::uint32_t>(p + opt + 60);
+  std::uint32_t dirs = load<std::uint32_t>(p + opt + count_at);
+  if (dirs > kDirResource && dirs_at + (kDirResource + 1) * sizeof(DataDirectory) <= fh.SizeOfOptionalHeader)
+    out.resources = load<DataDirectory>(p + opt + dirs_at + kDirResource * sizeof(DataDirectory));
+  const std::uint64_t table = opt + fh.SizeOfOptionalHeader;
+  if (table + std::uint64_t{fh.NumberOfSections} * sizeof(SectionHeader) > size)
+    return fail("the section table runs past the end of the file");
+  for (unsigned i = 0; i < fh.NumberOfSections; ++i) {
+    auto h = load<SectionHeader>(p + table + i * sizeof(SectionHeader));
+    std::uint64_t raw = h.SizeOfRawData;
+    if (h.VirtualSize && h.VirtualSize < raw) raw = h.VirtualSize;
+    if (h.PointerToRawData >= size) raw = 0;
+    raw = std::min<std::uint64_t>(raw, size - std::min<std::uint64_t>(h.PointerToRawData, size));
+    std::uint32_t vsize = std::max<std::uint32_t>(h.VirtualSize, static_cast<std::uint32_t>(raw));
+    if (std::uint64_t{h.VirtualAddress} + vsize > out.size_of_image)
+      return fail("section #" + std::to_string(i + 1) + " extends past the end of the image");
+    out.sections.push_back(Section{std::string(reinterpret_cast<const char*>(h.Name), strnlen(reinterpret_cast<const char*>(h.Name), 8)),
+                                   h.VirtualAddress, vsize, h.PointerToRawData, static_cast<std::uint32_t>(raw),
+                                   h.Characteristics});
+  }
+  return out;
+}
+
 Expected<ResourceTree> ResourceTree::open(const PeFile& pe) {
+  ImageLayout image{pe.headers().size_of_image, pe.headers().size_of_headers,
+                    pe.headers().directories[kDirResource], pe.sections()};
+  return open(pe.bytes(), pe.layout(), std::move(image));
+}
+
+Expected<ResourceTree> ResourceTree::open_image(const void* base, std::size_t size) {
+  std::span<const std::uint8_t> bytes(static_cast<const std::uint8_t*>(base), size);
+  auto image = read_image_layout(bytes);
+  if (!image) return Unexpected{image.error()};
+  return open(bytes, Layout::Image, std::move(*image));
+}
+
+Expected<ResourceTree> ResourceTree::open(std::span<const std::uint8_t> bytes, Layout layout, ImageLayout image) {
   ResourceTree tree;
-  tree.pe_ = pe;
-  const DataDirectory& dir = pe.headers().directories[kDirResource];
+  tree.bytes_ = bytes;
+  tree.layout_ = layout;
+  tree.image_ = std::move(image);
+  const DataDirectory dir = tree.image_.resources;
   if (dir.VirtualAddress == 0 || dir.Size == 0) return tree;
   tree.root_ = dir.VirtualAddress;
   // The tree may legitimately extend past the directory's declared size (the
   // linker counts only what it wrote first); the section holding it bounds it.
   std::uint64_t end = 0;
-  if (pe.layout() == Layout::Image) {
-    end = std::min<std::uint64_t>(pe.headers().size_of_image, pe.bytes().size());
+  if (layout == Layout::Image) {
+    end = std::min<std::uint64_t>(tree.image_.size_of_image, bytes.size());
   } else {
-    for (const Section& s : pe.sections())
+    for (const Section& s : tree.image_.sections)
       if (dir.VirtualAddress >= s.virtual_address && dir.VirtualAddress - s.virtual_address < s.raw_size)
         end = std::uint64_t{s.virtual_address} + s.raw_size;
   }
-  if (end <= dir.VirtualAddress)
-    return fail("the resource directory (RVA " + hex(dir.VirtualAddress) + ") is not backed by the file");
-  auto view = pe.at_rva(dir.VirtualAddress, static_cast<std::uint32_t>(end - dir.VirtualAddress));
+  auto view = end > dir.VirtualAddress
+                  ? tree.at_rva(dir.VirtualAddress, static_cast<std::uint32_t>(end - dir.VirtualAddress))
+                  : std::nullopt;
   if (!view) return fail("the resource directory (RVA " + hex(dir.VirtualAddress) + ") is not backed by the file");
   tree.view_ = *view;
   return tree;
 }
 
-Expected<ResourceTree> ResourceTree::open_image(const void* base, std::size_t size) {
-  auto pe = PeFile::parse({static_cast<const std::uint8_t*>(base), size}, Layout::Image);
-  if (!pe) return Unexpected{pe.error()};
-  return open(*pe);
+std::optional<std::span<const std::uint8_t>> ResourceTree::at_rva(std::uint32_t rva, std::uint32_t size) const {
+  const std::uint64_t end = std::uint64_t{rva} + size;
+  if (layout_ == Layout::Image) {
+    if (end > std::min<std::uint64_t>(image_.size_of_image, bytes_.size())) return std::nullopt;
+    return bytes_.subspan(rva, size);
+  }
+  for (const Section& s : image_.sections)
+    if (rva >= s.virtual_address && end <= std::uint64_t{s.virtual_address} + s.raw_size) {
+      std::uint64_t at = std::uint64_t{s.raw_offset} + (rva - s.virtual_address);
+      if (at + size > bytes_.size()) return std::nullopt;
+      return bytes_.subspan(at, size);
+    }
+  if (end <= std::min<std::uint64_t>(image_.size_of_headers, bytes_.size())) return bytes_.subspan(rva, size);
+  return std::nullopt;
 }
 
 ResourceResult<std::vector<ResourceTree::Entry>> ResourceTree::directory(std::uint32_t offset,
@@ -173,7 +240,7 @@ ResourceResult<ResourceData> ResourceTree::data_entry(std::uint32_t offset, std:
   if (std::uint64_t{offset} + sizeof(ResourceDataEntry) > view_.size())
     return malformed("the resource data entry at offset " + hex(offset) + " is outside the resource section");
   auto e = load<ResourceDataEntry>(view_.data() + offset);
-  if (std::uint64_t{e.OffsetToData} + e.Size > pe_.headers().size_of_image)
+  if (std::uint64_t{e.OffsetToData} + e.Size > image_.size_of_image)
     return malformed("the resource data at RVA " + hex(e.OffsetToData) + " (" + hex(e.Size) +
                      " bytes) extends past the end of the image");
   return ResourceData{root_ + offset, e.OffsetToData, e.Size, e.CodePage, language};
@@ -267,7 +334,7 @@ ResourceResult<ResourceData> ResourceTree::find(const ResourceId& type, const Re
 }
 
 std::optional<std::span<const std::uint8_t>> ResourceTree::bytes(const ResourceData& data) const {
-  return pe_.at_rva(data.rva, data.size);
+  return at_rva(data.rva, data.size);
 }
 
 Expected<std::vector<std::pair<ResourceId, std::uint32_t>>> ResourceTree::validate() const {

@@ -77,16 +77,28 @@ std::vector<std::uint16_t> resource_language_order(std::uint16_t requested,
 // Whether a request for this LANGID may end on any language the resource has.
 inline bool resource_language_is_neutral(std::uint16_t requested) { return (requested & 0x3FF) == 0; }
 
+// What resources need from the headers of a PE32 or PE32+ image of any
+// machine (PeFile reads only x86-64 PE32+ programs; resources and version
+// information of 32-bit and other files are read as data): sizes, the
+// resource directory and the sections. Bounds-checked like PeFile.
+struct ImageLayout {
+  std::uint32_t size_of_image = 0;
+  std::uint32_t size_of_headers = 0;
+  DataDirectory resources{};  // zero when absent
+  std::vector<Section> sections;  // raw_size clipped to VirtualSize and to the file
+};
+Expected<ImageLayout> read_image_layout(std::span<const std::uint8_t> bytes);
+
 class ResourceTree {
  public:
   // The tree of a parsed PE (file or image layout). The PeFile's bytes must
   // outlive the tree. A PE without a resource directory gives an empty tree.
   static Expected<ResourceTree> open(const PeFile& pe);
-  // The tree of an image mapped in memory (base, SizeOfImage), as a loaded module has it.
+  // The tree of an image mapped in memory (base, SizeOfImage), as a loaded
+  // module has it; PE32 and PE32+ images of any machine.
   static Expected<ResourceTree> open_image(const void* base, std::size_t size);
 
   bool empty() const { return view_.empty(); }
-  const PeFile& pe() const { return pe_; }
 
   // The file's own order (named entries first, then ids, as the linker sorted them).
   ResourceResult<std::vector<ResourceId>> types() const;
@@ -129,7 +141,13 @@ class ResourceTree {
   ResourceResult<Entry> child(std::uint32_t offset, const ResourceId& id, const char* level, ResourceMiss miss) const;
   ResourceResult<std::vector<Entry>> language_entries(const ResourceId& type, const ResourceId& name) const;
 
-  PeFile pe_;
+  static Expected<ResourceTree> open(std::span<const std::uint8_t> bytes, Layout layout, ImageLayout image);
+  // size bytes at rva, if the file (or image) backs all of them.
+  std::optional<std::span<const std::uint8_t>> at_rva(std::uint32_t rva, std::uint32_t size) const;
+
+  std::span<const std::uint8_t> bytes_;
+  Layout layout_ = Layout::File;
+  ImageLayout image_;
   std::uint32_t root_ = 0;                // RVA of the root directory
   std::span<const std::uint8_t> view_;  // the bytes from the root to the end of its section
 };

@@ -258,6 +258,15 @@ static void data_file_modules(void)
     tap_ok(FindResourceW(exclusive, L"blob", L"DATAFILE") != NULL, "... whose resources are found");
     tap_int(FreeLibrary(exclusive), TRUE, "... and released");
 
+    /* A 32-bit DLL (resources_make_pe32.py) cannot run here but serves its resources. */
+    WCHAR path32[MAX_PATH];
+    sibling(path32, L"resources_data32.dll");
+    HMODULE data32 = LoadLibraryExW(path32, NULL, LOAD_LIBRARY_AS_DATAFILE);
+    tap_ok(data32 != NULL, "a 32-bit DLL loads as a data file");
+    tap_str(resource_text(data32, FindResourceW(data32, MAKEINTRESOURCEW(1), (LPCWSTR)RT_RCDATA)), "data-dll-rcdata",
+            "... and its resources are found");
+    tap_int(FreeLibrary(data32), TRUE, "... and released");
+
     HMODULE plain = LoadLibraryExW(hello, NULL, LOAD_LIBRARY_AS_DATAFILE);
     tap_ok(plain != NULL, "a program without resources loads as a data file");
     SetLastError(0xdead);

@@ -97,6 +97,17 @@ static void other_files(void)
     tap_int(GetEnvironmentVariableA("RESOURCES_DATA_DLLMAIN", NULL, 0), 0, "reading it ran none of its code");
     HeapFree(GetProcessHeap(), 0, info);
 
+    WCHAR dll32[MAX_PATH];
+    sibling(dll32, L"resources_data32.dll");
+    size = GetFileVersionInfoSizeW(dll32, &handle);
+    tap_ok(size > 0, "a 32-bit DLL's version information");
+    info = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, size);
+    tap_int(GetFileVersionInfoW(dll32, 0, size, info), TRUE, "GetFileVersionInfoW on the 32-bit DLL");
+    tap_int(VerQueryValueW(info, L"\\StringFileInfo\\040704b0\\ProductName", (void **)&text, &len), TRUE,
+            "... its ProductName");
+    tap_wstr(text, L"Sill Data DLL", "... Sill Data DLL");
+    HeapFree(GetProcessHeap(), 0, info);
+
     sibling(hello, L"hello.exe");
     SetLastError(0xdead);
     tap_int(GetFileVersionInfoSizeW(hello, &handle), 0, "a program without resources has no version size");

@@ -38,6 +38,11 @@ std::string text_of(const ResourceTree& tree, const ResourceData& d) {
   return std::string(reinterpret_cast<const char*>(b->data()), strnlen(reinterpret_cast<const char*>(b->data()), b->size()));
 }
 
+template <class T>
+std::string error_of(const T& result) {
+  return result ? std::string("(no error)") : result.error().message;
+}
+
 class RealPe : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -168,6 +173,47 @@ TEST(ResourceLanguageOrder, DocumentedOrder) {
   EXPECT_FALSE(resource_language_is_neutral(kEnUs));
 }
 
+TEST(ImageLayout, Pe32FileReadsAsData) {
+  // resources_data32.dll: resources_data.dll rewritten as a 32-bit (i386, PE32) file.
+  auto file = read_file(SILL_RESOURCES_PE32);
+  ASSERT_FALSE(file.empty()) << "cannot read " << SILL_RESOURCES_PE32;
+  EXPECT_FALSE(PeFile::parse(file));  // not a program Sill runs
+  auto layout = read_image_layout(file);
+  ASSERT_TRUE(layout) << layout.error().message;
+  ASSERT_NE(layout->resources.VirtualAddress, 0u);
+  // Map it as the data-file loader does and read a resource.
+  std::vector<std::uint8_t> image(layout->size_of_image);
+  std::memcpy(image.data(), file.data(), layout->size_of_headers);
+  for (const Section& s : layout->sections)
+    std::memcpy(image.data() + s.virtual_address, file.data() + s.raw_offset, s.raw_size);
+  auto tree = ResourceTree::open_image(image.data(), image.size());
+  ASSERT_TRUE(tree) << tree.error().message;
+  auto d = tree->find_exact(ResourceId::of(kRtRcdata), ResourceId::of(1), kEnUs);
+  ASSERT_TRUE(d) << d.error().message;
+  EXPECT_EQ(text_of(*tree, *d), "data-dll-rcdata");
+}
+
+TEST(ImageLayout, MalformedHeaders) {
+  auto file = read_file(SILL_RESOURCES_PE32);
+  ASSERT_FALSE(file.empty());
+  auto copy = file;
+  std::uint32_t negative = 0xFFFFFFF0u;  // e_lfanew read as signed must not wrap around
+  std::memcpy(copy.data() + 0x3C, &negative, 4);
+  EXPECT_NE(error_of(read_image_layout(copy)).find("no PE signature"), std::string::npos);
+  copy = file;
+  std::uint32_t nt;
+  std::memcpy(&nt, file.data() + 0x3C, 4);
+  std::uint16_t sections = 0xFFFF;
+  std::memcpy(copy.data() + nt + 6, &sections, 2);
+  EXPECT_NE(error_of(read_image_layout(copy)).find("section table runs past"), std::string::npos);
+  copy = file;
+  std::uint16_t magic = 0x107;
+  std::memcpy(copy.data() + nt + 24, &magic, 2);
+  EXPECT_NE(error_of(read_image_layout(copy)).find("unknown magic"), std::string::npos);
+  copy.resize(40);
+  EXPECT_NE(error_of(read_image_layout(copy)).find("no MZ header"), std::string::npos);
+}
+
 // --- hand-built trees ---------------------------------------------------------
 
 // A PE whose only section is `tree` as the resource directory (at RVA kFirstSection).
@@ -215,11 +261,6 @@ TreeWriter minimal_tree() {
   w.entry(names, 0, 1, 0x80000000u | langs);
   w.entry(langs, 0, kEnUs, leaf);
   return w;
-}
-
-template <class T>
-std::string error_of(const T& result) {
-  return result ? std::string("(no error)") : result.error().message;
 }
 
 TEST(ResourceTreeMalformed, MinimalTreeReads) {

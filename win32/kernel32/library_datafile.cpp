@@ -19,7 +19,7 @@
 #include "base/debug.h"
 #include "base/unicode.h"
 #include "loader/module.h"
-#include "loader/pe_file.h"
+#include "loader/pe_resources.h"
 #include "ntdll/path_mapping.h"
 #include "ntdll/winerror.h"
 
@@ -28,6 +28,8 @@ SILL_DEFAULT_DEBUG_CHANNEL(module);
 namespace sill::kernel32 {
 
 namespace {
+
+constexpr std::uint32_t kMaxImage = 0x80000000u;  // Windows refuses images of 2 GiB and more
 
 struct DataFile {
   std::uint8_t* base;
@@ -85,14 +87,13 @@ std::optional<std::vector<std::uint8_t>> read_file(const std::string& path) {
 }
 
 // Headers, then each section's raw data at its RVA, read-only.
-std::uint8_t* map_image(const pe::PeFile& pe) {
-  std::size_t size = pe.headers().size_of_image;
+std::uint8_t* map_image(std::span<const std::uint8_t> bytes, const pe::ImageLayout& layout) {
+  std::size_t size = layout.size_of_image;
   void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (p == MAP_FAILED) return nullptr;
   auto* base = static_cast<std::uint8_t*>(p);
-  auto bytes = pe.bytes();
-  std::memcpy(base, bytes.data(), std::min<std::size_t>({pe.headers().size_of_headers, bytes.size(), size}));
-  for (const pe::Section& s : pe.sections()) {
+  std::memcpy(base, bytes.data(), std::min<std::size_t>({layout.size_of_headers, bytes.size(), size}));
+  for (const pe::Section& s : layout.sections) {
     if (!s.raw_size || s.virtual_address >= size) continue;
     std::size_t n = std::min<std::size_t>({s.raw_size, size - s.virtual_address});
     if (std::uint64_t{s.raw_offset} + n > bytes.size()) n = bytes.size() > s.raw_offset ? bytes.size() - s.raw_offset : 0;
@@ -109,19 +110,19 @@ Expected<win::HMODULE, win::DWORD> load_data_file(std::u16string_view name, win:
   if (!path) return Unexpected(win::ERROR_FILE_NOT_FOUND);
   auto bytes = read_file(*path);
   if (!bytes) return Unexpected(win::ERROR_FILE_NOT_FOUND);
-  auto pe = pe::PeFile::parse(*bytes);
-  if (!pe) {
-    // FIXME: PeFile reads only PE32+; 32-bit files cannot be opened for their resources yet.
-    WARN("%s: %s\n", path->c_str(), pe.error().message.c_str());
+  // Any PE (32- or 64-bit, any machine) serves its resources: nothing of it runs.
+  auto layout = pe::read_image_layout(*bytes);
+  if (!layout || layout->size_of_image == 0 || layout->size_of_image > kMaxImage) {
+    WARN("%s: %s\n", path->c_str(), layout ? "the image size is not plausible" : layout.error().message.c_str());
     return Unexpected(win::ERROR_BAD_EXE_FORMAT);
   }
-  std::uint8_t* base = map_image(*pe);
+  std::uint8_t* base = map_image(*bytes, *layout);
   if (!base) return Unexpected(win::ERROR_NOT_ENOUGH_MEMORY);
   std::uintptr_t tag = (flags & LOAD_LIBRARY_AS_IMAGE_RESOURCE) ? 2 : 1;
   auto handle = reinterpret_cast<std::uintptr_t>(base) | tag;
   TRACE("%s mapped as a data file at %p\n", path->c_str(), static_cast<void*>(base));
   std::lock_guard guard(files_lock());
-  files()[handle] = DataFile{base, pe->headers().size_of_image};
+  files()[handle] = DataFile{base, layout->size_of_image};
   return reinterpret_cast<win::HMODULE>(handle);
 }
 
