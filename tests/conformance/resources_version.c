@@ -80,33 +80,29 @@ static void own_version(void)
     HeapFree(GetProcessHeap(), 0, info);
 }
 
+/* One string of a sibling file's version information, read without loading the file. */
+static void check_file_string(const WCHAR *file, const WCHAR *path, const WCHAR *want, const char *what)
+{
+    WCHAR full[MAX_PATH], *text = NULL;
+    DWORD handle;
+    UINT len;
+    sibling(full, file);
+    DWORD size = GetFileVersionInfoSizeW(full, &handle);
+    char *info = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, size ? size : 1);
+    int found = size > 0 && GetFileVersionInfoW(full, 0, size, info) && VerQueryValueW(info, path, (void **)&text, &len);
+    tap_wstr(found ? text : NULL, want, what);
+    HeapFree(GetProcessHeap(), 0, info);
+}
+
 static void other_files(void)
 {
-    WCHAR dll[MAX_PATH], hello[MAX_PATH], missing[MAX_PATH], text_file[MAX_PATH];
+    WCHAR hello[MAX_PATH], missing[MAX_PATH], text_file[MAX_PATH];
     DWORD handle;
-    sibling(dll, L"resources_data.dll");
-    DWORD size = GetFileVersionInfoSizeW(dll, &handle);
-    tap_ok(size > 0, "a DLL's version information (without loading it)");
-    char *info = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, size);
-    WCHAR *text = NULL;
-    UINT len;
-    tap_int(GetFileVersionInfoW(dll, 0, size, info), TRUE, "GetFileVersionInfoW on the DLL");
-    tap_int(VerQueryValueW(info, L"\\StringFileInfo\\040704b0\\FileDescription", (void **)&text, &len), TRUE,
-            "its German string table");
-    tap_wstr(text, L"Ressourcen-DLL", "... FileDescription");
+    check_file_string(L"resources_data.dll", L"\\StringFileInfo\\040704b0\\FileDescription", L"Ressourcen-DLL",
+                      "a DLL's version information (its German table)");
     tap_int(GetEnvironmentVariableA("RESOURCES_DATA_DLLMAIN", NULL, 0), 0, "reading it ran none of its code");
-    HeapFree(GetProcessHeap(), 0, info);
-
-    WCHAR dll32[MAX_PATH];
-    sibling(dll32, L"resources_data32.dll");
-    size = GetFileVersionInfoSizeW(dll32, &handle);
-    tap_ok(size > 0, "a 32-bit DLL's version information");
-    info = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, size);
-    tap_int(GetFileVersionInfoW(dll32, 0, size, info), TRUE, "GetFileVersionInfoW on the 32-bit DLL");
-    tap_int(VerQueryValueW(info, L"\\StringFileInfo\\040704b0\\ProductName", (void **)&text, &len), TRUE,
-            "... its ProductName");
-    tap_wstr(text, L"Sill Data DLL", "... Sill Data DLL");
-    HeapFree(GetProcessHeap(), 0, info);
+    check_file_string(L"resources_data32.dll", L"\\StringFileInfo\\040704b0\\ProductName", L"Sill Data DLL",
+                      "a 32-bit DLL's version information");
 
     sibling(hello, L"hello.exe");
     SetLastError(0xdead);
