@@ -17,6 +17,8 @@ extern const loader::BuiltinDll vcruntime140_dll;
 extern const loader::BuiltinDll ws2_32_dll;
 extern const loader::BuiltinDll oleaut32_dll;
 extern const loader::BuiltinDll user32_dll;
+// Resources: version information (version.dll).
+extern const loader::BuiltinDll version_dll;
 }  // namespace sill::builtin
 
 namespace sill::loader {
@@ -40,6 +42,8 @@ std::span<const BuiltinDll* const> builtin_dlls() {
       &builtin::ws2_32_dll,
       &builtin::oleaut32_dll,
       &builtin::user32_dll,
+      // Resources: version information (version.dll).
+      &builtin::version_dll,
   };
   return all;
 }

@@ -16,9 +16,12 @@
 #include <string>
 #include <vector>
 
+#include "base/unicode.h"
 #include "loader/pe_file.h"
+#include "loader/pe_resources.h"
 #include "tools/commands.h"
 #include "tools/file_reader.h"
+#include "win32/version/version_block.h"
 
 namespace sill::tools {
 namespace {
@@ -288,6 +291,37 @@ void print_resources(const std::vector<ResourceType>& types) {
   }
 }
 
+// The VS_VERSION_INFO resource (RT_VERSION 1, English first as in a default
+// prefix): fixed file and product versions, then every StringFileInfo string.
+void print_version_info(const PeFile& pe) {
+  auto tree = ResourceTree::open(pe);
+  if (!tree || tree->empty()) return;
+  const std::uint16_t ui[] = {0x0409};
+  auto found = tree->find(ResourceId::of(16), ResourceId::of(1), 0, ui);
+  if (!found) return;
+  auto bytes = tree->bytes(*found);
+  if (!bytes) return;
+  auto root = version::find_version_node(bytes->data(), bytes->size(), u"\\");
+  if (!root) return;
+  std::printf("\nVersion information (language %04x):\n", found->language);
+  version::FixedFileInfo fixed;
+  if (root->value_length >= sizeof fixed && root->value_offset + sizeof fixed <= bytes->size()) {
+    std::memcpy(&fixed, bytes->data() + root->value_offset, sizeof fixed);
+    if (fixed.dwSignature == version::kFixedFileInfoSignature) {
+      auto quad = [](std::uint32_t ms, std::uint32_t ls) {
+        return std::to_string(ms >> 16) + "." + std::to_string(ms & 0xFFFF) + "." + std::to_string(ls >> 16) + "." +
+               std::to_string(ls & 0xFFFF);
+      };
+      std::printf("  File version: %s\n", quad(fixed.dwFileVersionMS, fixed.dwFileVersionLS).c_str());
+      std::printf("  Product version: %s\n", quad(fixed.dwProductVersionMS, fixed.dwProductVersionLS).c_str());
+    }
+  }
+  for (const auto& s : version::version_strings(bytes->data(), bytes->size())) {
+    std::string value = s.value.empty() ? std::string() : printable(utf16_to_utf8(s.value));
+    std::printf("  %s: %s\n", printable(utf16_to_utf8(s.key)).c_str(), value.c_str());
+  }
+}
+
 }  // namespace
 
 int command_info(const std::string& path) {
@@ -336,7 +370,10 @@ int command_info(const std::string& path) {
     report(rel.error());
   }
   if (auto res = pe->resource_types()) {
-    if (!res->empty()) print_resources(*res);
+    if (!res->empty()) {
+      print_resources(*res);
+      print_version_info(*pe);
+    }
   } else {
     report(res.error());
   }

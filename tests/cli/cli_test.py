@@ -202,6 +202,15 @@ def case_info():
     expect(re.search(r"x86-64|AMD64|8664", out, re.I), "info names the machine", out, err)
 
 
+def case_info_resources():
+    program = os.path.join(BUILD, "..", "conformance", "resources.exe")
+    code, out, err = run("info", program)
+    expect(code == 0, "info succeeds", out, err)
+    for needle in ("Resources (6 types)", "RT_STRING (6): 3", "\"MYTYPE\": 2", "File version: 1.2.3.4",
+                   "Product version: 5.6.7.8", "ProductName: Sill Resources Test", "FileVersion: 1.2.3.4"):
+        expect(needle in out, f"info shows {needle}", out, err)
+
+
 def case_info_malformed():
     code, out, err = run("info", scratch("bad.dll", b"MZ" + b"\xff" * 100))
     expect(code != 0 and err.startswith("sill: "), "info on a malformed file is an error sentence", out, err)

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "loader/pe_file.h"
+#include "loader/pe_resources.h"
 
 using namespace sill::pe;
 
@@ -67,6 +68,19 @@ void exercise(const PeFile& pe) {
   }
   if (auto res = pe.resource_types()) {
     for (const ResourceType& t : *res) require(t.name.size() < (1u << 20));
+  }
+  // Lookups walk the tree without validate(): each must end, and what it finds must be inside the image.
+  if (auto tree = ResourceTree::open(pe)) {
+    if (auto types = tree->types(); types && !types->empty()) {
+      const ResourceId& type = types->front();
+      if (auto names = tree->names(type); names && !names->empty()) {
+        const std::uint16_t ui[] = {0x0409};
+        if (auto d = tree->find(type, names->front(), 0, ui)) {
+          require(std::uint64_t{d->rva} + d->size <= h.size_of_image);
+          if (auto b = tree->bytes(*d)) inside(pe.bytes(), *b);
+        }
+      }
+    }
   }
   if (auto pdata = pe.runtime_functions()) {
     if (!pdata->empty())

@@ -5,6 +5,7 @@
 #include "win32/kernel32/kernel32.h"  // kernel32 helper
 #include "win32/kernel32/errhandlingapi.h"
 #include "win32/kernel32/nls/nls_api.h"
+#include "win32/kernel32/resource.h"
 #include "win32/kernel32/threadpoolapi.h"
 
 namespace sill::builtin {
@@ -506,6 +507,28 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("InitializeProcThreadAttributeList", kernel32::InitializeProcThreadAttributeList),
     SILL_EXPORT_AS("PulseEvent", kernel32::PulseEvent),
     SILL_EXPORT_AS("UpdateProcThreadAttribute", kernel32::UpdateProcThreadAttribute),
+
+    // ---- Resources: FindResource, LoadResource, EnumResource* (resources helper) ----
+    SILL_EXPORT_AS("EnumResourceLanguagesA", kernel32::EnumResourceLanguagesA),
+    SILL_EXPORT_AS("EnumResourceLanguagesExA", kernel32::EnumResourceLanguagesExA),
+    SILL_EXPORT_AS("EnumResourceLanguagesExW", kernel32::EnumResourceLanguagesExW),
+    SILL_EXPORT_AS("EnumResourceLanguagesW", kernel32::EnumResourceLanguagesW),
+    SILL_EXPORT_AS("EnumResourceNamesA", kernel32::EnumResourceNamesA),
+    SILL_EXPORT_AS("EnumResourceNamesExA", kernel32::EnumResourceNamesExA),
+    SILL_EXPORT_AS("EnumResourceNamesExW", kernel32::EnumResourceNamesExW),
+    SILL_EXPORT_AS("EnumResourceNamesW", kernel32::EnumResourceNamesW),
+    SILL_EXPORT_AS("EnumResourceTypesA", kernel32::EnumResourceTypesA),
+    SILL_EXPORT_AS("EnumResourceTypesExA", kernel32::EnumResourceTypesExA),
+    SILL_EXPORT_AS("EnumResourceTypesExW", kernel32::EnumResourceTypesExW),
+    SILL_EXPORT_AS("EnumResourceTypesW", kernel32::EnumResourceTypesW),
+    SILL_EXPORT_AS("FindResourceA", kernel32::FindResourceA),
+    SILL_EXPORT_AS("FindResourceExA", kernel32::FindResourceExA),
+    SILL_EXPORT_AS("FindResourceExW", kernel32::FindResourceExW),
+    SILL_EXPORT_AS("FindResourceW", kernel32::FindResourceW),
+    SILL_EXPORT_AS("FreeResource", kernel32::FreeResource),
+    SILL_EXPORT_AS("LoadResource", kernel32::LoadResource),
+    SILL_EXPORT_AS("LockResource", kernel32::LockResource),
+    SILL_EXPORT_AS("SizeofResource", kernel32::SizeofResource),
 };
 }  // namespace
 

@@ -3,8 +3,10 @@
 
 #include "base/debug.h"
 #include "loader/module.h"
+#include "ntdll/path_mapping.h"
 #include "win32/kernel32/kernel32.h"
 #include "win32/kernel32/kernel32_internal.h"
+#include "win32/kernel32/library_datafile.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(module);
 
@@ -29,6 +31,18 @@ DWORD copy_truncating(std::basic_string_view<C> s, C* buffer, DWORD size) {
   buffer[size - 1] = 0;
   nt::set_last_error(win::ERROR_INSUFFICIENT_BUFFER);
   return size;
+}
+
+// Whether `name` is a module already loaded: a bare name matches by base name, a
+// path only the module loaded from that very file.
+bool loaded_as_module(LPCWSTR name) {
+  HMODULE h = loader::module_handle(name);
+  if (!h) return false;
+  std::u16string_view n(name);
+  if (n.find_first_of(u"\\/:") == std::u16string_view::npos) return true;
+  const loader::Module* m = loader::find_module(h);
+  auto full = nt::full_dos_path(name);
+  return m && full && lstrcmpiW(m->full_name.c_str(), full->c_str()) == 0;
 }
 }  // namespace
 
@@ -115,7 +129,13 @@ HMODULE WINAPI LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags) noexcept {
   try {
     if (!name || !*name) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
     if (file) return fail_error(win::ERROR_INVALID_PARAMETER, nullptr);
-    auto r = loader::load_library(name, flags);
+    // A data file of a module already loaded is that module (with a new reference), as on Windows.
+    if (is_data_file_load(flags) && !loaded_as_module(name)) {
+      auto d = load_data_file(name, flags);
+      if (!d) return fail_error(d.error(), static_cast<HMODULE>(nullptr));
+      return *d;
+    }
+    auto r = loader::load_library(name, is_data_file_load(flags) ? 0 : flags);
     if (!r) return fail_status(r.error(), static_cast<HMODULE>(nullptr));
     return *r;
   } catch (...) {
@@ -148,6 +168,8 @@ FARPROC WINAPI GetProcAddress(HMODULE module, LPCSTR name) noexcept {
 
 BOOL WINAPI FreeLibrary(HMODULE module) noexcept {
   try {
+    if (is_data_file_handle(module))
+      return free_data_file(module) ? TRUE : fail_error(win::ERROR_INVALID_HANDLE, FALSE);
     NTSTATUS s = loader::free_library(module);
     return nt::nt_success(s) ? TRUE : fail_status(s, FALSE);
   } catch (...) {

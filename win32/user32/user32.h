@@ -25,4 +25,8 @@ LPSTR WINAPI CharPrevA(LPCSTR start, LPCSTR s) noexcept;
 LPSTR WINAPI CharNextExA(WORD code_page, LPCSTR s, DWORD flags) noexcept;
 LPSTR WINAPI CharPrevExA(WORD code_page, LPCSTR start, LPCSTR s, DWORD flags) noexcept;
 
+// load_string.cpp
+int WINAPI LoadStringW(HINSTANCE module, UINT id, LPWSTR buffer, int max) noexcept;
+int WINAPI LoadStringA(HINSTANCE module, UINT id, LPSTR buffer, int max) noexcept;
+
 }  // namespace sill::user32

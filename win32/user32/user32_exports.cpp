@@ -22,6 +22,10 @@ const loader::Export exports[] = {
     SILL_EXPORT_AS("CharUpperBuffA", user32::CharUpperBuffA),
     SILL_EXPORT_AS("CharUpperBuffW", user32::CharUpperBuffW),
     SILL_EXPORT_AS("CharUpperW", user32::CharUpperW),
+
+    // ---- String tables (load_string.cpp) ----
+    SILL_EXPORT_AS("LoadStringA", user32::LoadStringA),
+    SILL_EXPORT_AS("LoadStringW", user32::LoadStringW),
 };
 }  // namespace
 
