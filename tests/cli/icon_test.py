@@ -183,6 +183,7 @@ def case_errors():
     with open(garbage, "wb") as f:
         f.write(b"not a program at all" * 10)
     expect_error(["icon", garbage, out_dir], 1, r"no icon from .*garbage\.exe")
+    expect_error(["icon", out_dir, out_dir], 1, r"Is a directory")
     expect_error(["icon", APP], 2, r"takes a program and an output folder")
     expect_error(["icon", APP, out_dir, "--name", "a/b"], 2, r"cannot be an icon's file name")
     expect_error(["icon", APP, out_dir, "--colour"], 2, r"unknown option")
