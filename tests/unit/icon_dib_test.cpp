@@ -43,6 +43,11 @@ std::string error_of(const std::vector<std::uint8_t>& bytes) {
   return icon ? std::string("(decoded)") : icon.error().message;
 }
 
+template <class T>
+void poke(std::vector<std::uint8_t>& v, std::size_t off, T value) {
+  std::memcpy(v.data() + off, &value, sizeof value);
+}
+
 constexpr Rgba kClear{0, 0, 0, 0};
 
 TEST(IconDib, OneBitPaletteWithMaskAndRowPadding) {
@@ -113,17 +118,33 @@ TEST(IconDib, ThirtyTwoBitBitfieldsTakeAlphaFromTheFreeByte) {
                 {{0, 0, {0x33, 0x22, 0x11, 0x7f}}});
 }
 
+TEST(IconDib, V4HeaderCarriesItsMasksIncludingAlpha) {
+  // Built with a 40-byte header and three masks, then rewritten as a BITMAPV4HEADER whose masks
+  // (alpha in the low byte, where no default would put it) sit inside the header.
+  const std::vector<std::uint32_t> masks = {0xff000000, 0x00ff0000, 0x0000ff00};
+  auto plain = build_dib({.width = 1, .height = 1, .bits = 32, .compression = 3, .masks = masks, .pixels = {0x11223344}});
+  std::vector<std::uint8_t> v4(plain.begin(), plain.begin() + 40);
+  v4.resize(108, 0);
+  poke<std::uint32_t>(v4, 0, 108);
+  for (unsigned i = 0; i < 3; ++i) poke<std::uint32_t>(v4, 40 + 4 * i, masks[i]);
+  poke<std::uint32_t>(v4, 52, 0x000000ff);
+  v4.insert(v4.end(), plain.begin() + 52, plain.end());
+  auto icon = decode_icon_image(v4);
+  ASSERT_TRUE(icon.has_value()) << icon.error().message;
+  EXPECT_EQ(pixel(icon->image, 0, 0), (Rgba{0x11, 0x22, 0x33, 0x44}));
+
+  // A header too short to hold the masks it claims is an error.
+  auto short_header = plain;
+  poke<std::uint32_t>(short_header, 0, 44);
+  EXPECT_NE(error_of(short_header).find("cannot hold the BI_BITFIELDS masks"), std::string::npos);
+}
+
 DibSpec valid_8bit() {
   DibSpec s;
   s.width = 4, s.height = 4, s.bits = 8, s.clr_used = 2;
   s.palette = {0xff0000, 0x00ff00};
   s.pixels.assign(16, 1);
   return s;
-}
-
-template <class T>
-void poke(std::vector<std::uint8_t>& v, std::size_t off, T value) {
-  std::memcpy(v.data() + off, &value, sizeof value);
 }
 
 TEST(IconDib, MalformedImagesAreErrors) {
