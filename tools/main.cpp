@@ -26,6 +26,8 @@ constexpr const char* kUsage =
     "       sill kill [--prefix DIR]  end every process of the prefix at once (like wineserver -k)\n"
     "       sill wait [--prefix DIR]  return when every process of the prefix has ended (wineserver -w)\n"
     "       sill steam install|uninstall [--name NAME] [--dir DIR]  Sill as a Steam compatibility tool\n"
+    "       sill icon PROGRAM.exe OUT_DIR [--index N] [--name NAME]  the program's icon as PNGs of the\n"
+    "                           hicolor sizes: OUT_DIR/48x48/apps/NAME.png, ... (a .ico file works too)\n"
     "\n"
     "Runs 64-bit Windows programs natively on Linux. The program's exit code becomes\n"
     "sill's exit status (the low 8 bits, as on Linux); its standard streams are sill's.\n"
@@ -93,6 +95,7 @@ int main(int argc, char** argv) {
   if (command == "kill") return sill::tools::command_kill(rest);
   if (command == "wait") return sill::tools::command_wait(rest);
   if (command == "steam") return sill::tools::command_steam(rest);
+  if (command == "icon") return sill::tools::command_icon(rest);
   if (command == "run") {
     if (rest.empty()) return usage_error("'run' needs a program");
     command = rest.front();
