@@ -13,7 +13,8 @@ using namespace sill::win;
 namespace {
 namespace reg = sill::advapi32;
 constexpr LONG kErrorSuccess = 0, kErrorMoreData = 234;
-constexpr DWORD kRrfRtRegSz = 0x2, kRrfRtRegExpandSz = 0x4;
+// RRF_RT_REG_SZ takes REG_EXPAND_SZ values too: RegGetValueW expands them into REG_SZ.
+constexpr DWORD kRrfRtRegSz = 0x2;
 const auto kClassesRoot = reinterpret_cast<reg::HKEY>(static_cast<std::intptr_t>(static_cast<std::int32_t>(0x80000000)));
 }  // namespace
 
@@ -21,7 +22,7 @@ std::optional<std::u16string> classes_root_string(const std::u16string& subkey, 
   std::vector<char16_t> data(260);
   for (;;) {
     DWORD size = static_cast<DWORD>(data.size() * sizeof(char16_t));
-    LONG r = reg::RegGetValueW(kClassesRoot, subkey.c_str(), value, kRrfRtRegSz | kRrfRtRegExpandSz, nullptr,
+    LONG r = reg::RegGetValueW(kClassesRoot, subkey.c_str(), value, kRrfRtRegSz, nullptr,
                                data.data(), &size);
     if (r == kErrorMoreData) {
       data.resize(size / sizeof(char16_t) + 1);
