@@ -125,9 +125,10 @@ Expected<SyncReport> sync_associations(const std::string& prefix_dir) {
     entry.exec = {"env", "SILL_PREFIX=" + prefix_dir, sill, "desktop", "open", prog_id, "%f"};
     entry.mime_types = types;
     entry.no_display = true;
-    std::string id = "assoc-" + stable_hash(lower(prog_id));
-    std::string file = data_home() + "/applications/sill/" + pid + "/" + id + ".desktop";
-    std::string desktop_id = "sill-" + pid + "-" + id + ".desktop";
+    // Directly in applications/, not below sill/<prefix id>/ as menu entries are: xdg-mime
+    // resolves a default's desktop id only to a file at most one folder down.
+    std::string desktop_id = "sill-" + pid + "-assoc-" + stable_hash(lower(prog_id)) + ".desktop";
+    std::string file = data_home() + "/applications/" + desktop_id;
     std::string text = render_desktop_entry(entry);
     if (read_file(file) != text) {
       if (auto w = write_file(file, text); !w) return Unexpected{w.error()};

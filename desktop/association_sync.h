@@ -6,7 +6,7 @@
 // "Content Type" when given, else the type shared-mime-info gives *.ext, else a new
 // application/x-sill-<ext>; types the database lacks are defined in
 // $XDG_DATA_HOME/mime/packages/sill-<prefix id>.xml. Each ProgID gets a hidden entry
-// (NoDisplay) listing its types, whose Exec is `sill desktop open PROGID %f`: the
+// (NoDisplay, $XDG_DATA_HOME/applications/sill-<prefix id>-assoc-<hash>.desktop) listing its types, whose Exec is `sill desktop open PROGID %f`: the
 // command is read from the registry when the document is opened, with %1 given the
 // document's Windows path (Z:\..., or C:\... inside the prefix).
 //

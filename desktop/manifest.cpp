@@ -49,8 +49,9 @@ Expected<Manifest> Manifest::open() {
   std::string path = manifest_path();
   if (auto made = make_dirs(parent_dir(path)); !made) return Unexpected{made.error()};
   Manifest m;
-  std::string lock = path + ".lock";
-  m.lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  // The lock is on the folder itself: a lock file would be one more file left behind.
+  std::string lock = parent_dir(path);
+  m.lock_fd_ = ::open(lock.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (m.lock_fd_ < 0) return fail(lock + ": " + std::strerror(errno));
   while (flock(m.lock_fd_, LOCK_EX) != 0)
     if (errno != EINTR) return fail(lock + ": " + std::strerror(errno));
@@ -126,6 +127,7 @@ Expected<void> Manifest::save() {
   std::string path = manifest_path();
   if (records_.empty()) {
     remove_file(path);
+    rmdir(parent_dir(path).c_str());  // only when empty: it may hold the default prefix
     return {};
   }
   std::string text = "# Files and MIME defaults Sill's desktop integration created (sill desktop list).\n";

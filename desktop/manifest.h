@@ -7,7 +7,7 @@
 //   file    OWNER  PATH
 //   default OWNER  MIME-TYPE  DESKTOP-ID  PREVIOUS-DESKTOP-ID-OR-EMPTY
 // OWNER is "handler" (sill desktop install) or a prefix id (menu entries and associations).
-// A process holds an exclusive lock (flock on the .lock sibling) from open() to its end,
+// A process holds an exclusive lock (flock on its folder) from open() to its end,
 // so `sill desktop sync` and a program saving a shortcut never interleave their updates.
 #pragma once
 #include <memory>

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <set>
 
 #include "base/debug.h"
@@ -137,20 +138,23 @@ Expected<SyncReport> sync_menu(const std::string& prefix_dir) {
 
 void shortcut_changed(const std::string& unix_path) {
   if (!has_lnk_suffix(unix_path) || !disabled_by_environment().empty()) return;
-  std::string prefix_dir = nt::prefix_path();
-  if (unix_path.size() <= prefix_dir.size() + 1 || unix_path.compare(0, prefix_dir.size(), prefix_dir) != 0 ||
-      unix_path[prefix_dir.size()] != '/')
-    return;
-  // Only the shortcut folders count; a program's own .lnk files elsewhere are not menu entries.
-  std::string relative = unix_path.substr(prefix_dir.size() + 1);
-  auto lower = [](std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
+  // The file layer names files through dosdevices (c: -> ../drive_c) and the Desktop is a
+  // link to the user's own: compare real folders. The parent, since the file may be gone.
+  auto real = [](const std::string& path) {
+    char* r = realpath(path.c_str(), nullptr);
+    std::string out = r ? r : "";
+    std::free(r);
+    return out;
   };
+  std::string folder = real(parent_dir(unix_path));
+  if (folder.empty()) return;
+  std::string prefix_dir = nt::prefix_path();
   bool in_folder = false;
   for (const ShortcutFolder& f : shortcut_folders()) {
-    std::string folder = lower(f.relative) + "/";
-    in_folder |= lower(relative).compare(0, folder.size(), folder) == 0;
+    std::string root = real(prefix_dir + "/" + f.relative);
+    if (root.empty()) continue;
+    // Desktop subfolders are not shortcut places; Start Menu subfolders are.
+    if (folder == root || (f.start_menu && folder.rfind(root + "/", 0) == 0)) in_folder = true;
   }
   if (!in_folder || disabled_for_prefix(prefix_dir)) return;
   auto r = sync_menu(prefix_dir);
