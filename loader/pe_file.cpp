@@ -9,10 +9,10 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
-#include <set>
 
 #include "base/debug.h"
 #include "base/unicode.h"
+#include "loader/pe_resources.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(pe);
 
@@ -731,115 +731,16 @@ Expected<std::optional<TlsInfo>> PeFile::tls() const {
 }
 
 // ---------------------------------------------------------------------------
-// Resources
-
-namespace {
-
-// Walks the type/name/language tree once, refusing shared or looping
-// subdirectories and trees deeper than Windows' three levels.
-class ResourceWalker {
- public:
-  ResourceWalker(const Reader& rd, const Headers& h, DataDirectory dir, std::uint64_t file_size)
-      : rd_(rd), h_(h), root_(dir.VirtualAddress), budget_{file_size} {}
-
-  Expected<std::vector<ResourceDirectoryEntry>> directory(std::uint32_t offset) {
-    if (!visited_.insert(offset).second)
-      return fail("the resource directory at offset " + hex(offset) +
-                  " is reached twice (a loop in the resource tree)");
-    ResourceDirectory d;
-    if (!rd_.read(std::uint64_t{root_} + offset, d))
-      return fail("the resource directory at offset " + hex(offset) + " is outside the resource section");
-    std::uint32_t n = std::uint32_t{d.NumberOfNamedEntries} + d.NumberOfIdEntries;
-    std::vector<ResourceDirectoryEntry> entries(n);
-    if (!budget_.take(sizeof(d) + std::uint64_t{n} * sizeof(ResourceDirectoryEntry)) ||
-        (n && !rd_.read(std::uint64_t{root_} + offset + sizeof d, entries.data(), n * sizeof(ResourceDirectoryEntry))))
-      return fail("the " + std::to_string(n) + " entries of the resource directory at offset " + hex(offset) +
-                  " do not fit in the resource section");
-    return entries;
-  }
-
-  Expected<std::string> name(std::uint32_t offset) {
-    std::uint16_t len;
-    std::uint64_t at = std::uint64_t{root_} + offset;
-    std::u16string s;
-    if (rd_.read(at, len) && budget_.take(2 + std::uint64_t{len} * 2)) {
-      s.resize(len);
-      if (rd_.read(at + 2, s.data(), std::uint64_t{len} * 2)) return utf16_to_utf8(s);
-    }
-    return fail("the resource name at offset " + hex(offset) + " is outside the resource section");
-  }
-
-  Expected<bool> data_entry(std::uint32_t offset) {
-    ResourceDataEntry e;
-    if (!rd_.read(std::uint64_t{root_} + offset, e))
-      return fail("the resource data entry at offset " + hex(offset) + " is outside the resource section");
-    if (std::uint64_t{e.OffsetToData} + e.Size > h_.size_of_image)
-      return fail("the resource data at RVA " + hex(e.OffsetToData) + " (" + hex(e.Size) +
-                  " bytes) extends past the end of the image");
-    return true;
-  }
-
-  // Checks the subtree below a type entry; returns how many resources the type has.
-  Expected<std::uint32_t> type_subtree(std::uint32_t offset) {
-    auto names = directory(offset);
-    if (!names) return Unexpected{names.error()};
-    for (const auto& n : *names) {
-      if (n.Name & 0x80000000u) {
-        auto s = name(n.Name & 0x7FFFFFFFu);
-        if (!s) return Unexpected{s.error()};
-      }
-      if (!(n.OffsetToData & 0x80000000u)) {
-        auto ok = data_entry(n.OffsetToData);  // no language level: unusual but loadable
-        if (!ok) return Unexpected{ok.error()};
-        continue;
-      }
-      auto langs = directory(n.OffsetToData & 0x7FFFFFFFu);
-      if (!langs) return Unexpected{langs.error()};
-      for (const auto& l : *langs) {
-        if (l.OffsetToData & 0x80000000u)
-          return fail("the resource tree is deeper than three levels (type, name, language)");
-        auto ok = data_entry(l.OffsetToData);
-        if (!ok) return Unexpected{ok.error()};
-      }
-    }
-    return static_cast<std::uint32_t>(names->size());
-  }
-
- private:
-  const Reader& rd_;
-  const Headers& h_;
-  std::uint32_t root_;
-  Budget budget_;
-  std::set<std::uint32_t> visited_;
-};
-
-}  // namespace
+// Resources (the tree itself is read by pe_resources.cpp)
 
 Expected<std::vector<ResourceType>> PeFile::resource_types() const {
-  std::vector<ResourceType> out;
-  auto dir = directory(headers_, kDirResource);
-  if (!dir) return out;
-  Reader rd(*this);
-  ResourceWalker walker(rd, headers_, *dir, bytes_.size());
-  auto types = walker.directory(0);
+  auto tree = ResourceTree::open(*this);
+  if (!tree) return Unexpected{tree.error()};
+  auto types = tree->validate();
   if (!types) return Unexpected{types.error()};
-  for (const auto& t : *types) {
-    ResourceType rt{};
-    if (t.Name & 0x80000000u) {
-      auto s = walker.name(t.Name & 0x7FFFFFFFu);
-      if (!s) return Unexpected{s.error()};
-      rt.name = std::move(*s);
-    } else {
-      rt.id = t.Name;
-    }
-    if (!(t.OffsetToData & 0x80000000u))
-      return fail("resource type " + (t.Name & 0x80000000u ? printable(rt.name) : std::to_string(rt.id)) +
-                  " points to data instead of a directory of names");
-    auto count = walker.type_subtree(t.OffsetToData & 0x7FFFFFFFu);
-    if (!count) return Unexpected{count.error()};
-    rt.count = *count;
-    out.push_back(std::move(rt));
-  }
+  std::vector<ResourceType> out;
+  for (const auto& [id, count] : *types)
+    out.push_back(ResourceType{id.named() ? 0u : id.id, id.named() ? utf16_to_utf8(id.name) : std::string(), count});
   return out;
 }
 

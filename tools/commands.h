@@ -15,6 +15,10 @@ int command_prefix(const std::vector<std::string>& args);
 int command_path(const std::vector<std::string>& args);
 // sill reg query|add|delete|import|export|check ...: the prefix's registry (reg.exe's options).
 int command_reg(const std::vector<std::string>& args);
+// sill desktop install|uninstall|sync|list|enable|disable|open ...: menu entries, MIME associations.
+int command_desktop(const std::vector<std::string>& args);
+// sill icon PROGRAM.exe OUT_DIR [--index N] [--name NAME]: the icon as hicolor PNGs; 1 without one.
+int command_icon(const std::vector<std::string>& args);
 // sill [run] PROGRAM.exe ARGS...: runs the program; returns only on a load failure.
 int command_run(const std::string& program, const std::vector<std::string>& args);
 

@@ -23,6 +23,9 @@ constexpr const char* kUsage =
     "       sill prefix init [DIR]  create the prefix (default: $SILL_PREFIX or ~/.local/share/sill/default)\n"
     "       sill path --unix|--windows PATH  convert a path between Windows and Unix forms\n"
     "       sill reg query|add|delete|import|export|check ...  the prefix's registry, like reg.exe\n"
+    "       sill desktop install|uninstall|sync|list|enable|disable  menu entries and file associations\n"
+    "       sill icon PROGRAM.exe OUT_DIR [--index N] [--name NAME]  the program's icon as PNGs of the\n"
+    "                           hicolor sizes: OUT_DIR/48x48/apps/NAME.png, ... (a .ico file works too)\n"
     "\n"
     "Runs 64-bit Windows programs natively on Linux. The program's exit code becomes\n"
     "sill's exit status (the low 8 bits, as on Linux); its standard streams are sill's.\n"
@@ -32,6 +35,7 @@ constexpr const char* kUsage =
     "  SILL_DLLOVERRIDES=name=n,b;...     prefer native (n) or built-in (b) DLLs\n"
     "  SILL_LOCALE=ja-JP                  the Windows user locale (default: from LC_ALL, LC_MESSAGES, LANG)\n"
     "  SILL_CODEPAGES=932 | 1251,866      ANSI[,OEM] code pages (default: the locale's, en_US: 1252,437)\n"
+    "  SILL_NO_MENUS=1                    no automatic menu entries or file associations\n"
     "\n";
 
 int usage_error(const std::string& message) {
@@ -86,6 +90,8 @@ int main(int argc, char** argv) {
   if (command == "prefix") return sill::tools::command_prefix(rest);
   if (command == "path") return sill::tools::command_path(rest);
   if (command == "reg") return sill::tools::command_reg(rest);
+  if (command == "desktop") return sill::tools::command_desktop(rest);
+  if (command == "icon") return sill::tools::command_icon(rest);
   if (command == "run") {
     if (rest.empty()) return usage_error("'run' needs a program");
     command = rest.front();
