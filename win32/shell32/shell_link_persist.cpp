@@ -96,6 +96,8 @@ HRESULT WINAPI Save(Self* self, const WCHAR* name, BOOL remember) noexcept {
   if (!name && object->current_file.empty()) return com::E_INVALIDARG;
   return guarded([&] {
     std::u16string file = name ? std::u16string(name) : object->current_file;
+    // Closing the written file tells the desktop integration (desktop::shortcut_changed, through
+    // ntdll/shortcut_watch.h), so a shortcut saved into the Start Menu becomes a menu entry.
     if (HRESULT hr = write_file(file.c_str(), desktop::write_shell_link(object->link)); hr < 0) return hr;
     // Saving to the remembered file (no name) always clears the dirty state.
     if (remember || !name) {
