@@ -8,12 +8,7 @@ namespace sill::shell32 {
 
 using namespace sill::win;
 
-struct GUID {
-  std::uint32_t data1;
-  std::uint16_t data2, data3;
-  std::uint8_t data4[8];
-};
-static_assert(sizeof(GUID) == 16);
+using GUID = com::GUID;
 
 using ITEMIDLIST = std::uint8_t;  // an IDList is a byte sequence of size-prefixed items
 

@@ -1,5 +1,5 @@
-// The ShellLink object (shell_link.h): its reference count and interfaces, the state both
-// IShellLink flavours share, and IShellLinkW.
+// The ShellLink object (shell_link.h): its reference count and interfaces, and the state
+// both IShellLink flavours share (their vtables are shell_link_interface.cpp's).
 #include "win32/shell32/shell_link.h"
 
 #include <cstring>
@@ -56,8 +56,6 @@ bool describe_target(desktop::ShellLink& link, const std::u16string& path) {
   link.file_size = info.nFileSizeLow;
   return true;
 }
-
-ShellLinkObject* object_of(Interface<IShellLinkWVtbl>* self) { return self->object; }
 
 }  // namespace
 
@@ -180,117 +178,5 @@ void ShellLinkObject::set(std::string desktop::ShellLink::*field, const std::u16
   link.*field = utf16_to_utf8(value);
   dirty = true;
 }
-
-namespace {
-
-using Self = Interface<IShellLinkWVtbl>;
-
-HRESULT WINAPI QueryInterfaceW(Self* self, const IID* iid, void** out) noexcept {
-  return object_of(self)->query_interface(iid, out);
-}
-ULONG WINAPI AddRefW(Self* self) noexcept { return object_of(self)->add_ref(); }
-ULONG WINAPI ReleaseW(Self* self) noexcept { return object_of(self)->release(); }
-
-HRESULT WINAPI GetPathW(Self* self, WCHAR* file, int size, WIN32_FIND_DATAW* data, DWORD flags) noexcept {
-  return guarded([&] {
-    std::u16string path;
-    HRESULT hr = object_of(self)->get_path(flags, path, data);
-    copy_out(path, file, size);
-    return hr;
-  });
-}
-HRESULT WINAPI GetIDListW(Self* self, ITEMIDLIST** pidl) noexcept { return object_of(self)->get_id_list(pidl); }
-HRESULT WINAPI SetIDListW(Self* self, const ITEMIDLIST* pidl) noexcept {
-  return guarded([&] { return object_of(self)->set_id_list(pidl); });
-}
-
-// The string fields: Get copies out, Set replaces (NULL is an invalid argument).
-template <std::string desktop::ShellLink::*Field>
-HRESULT WINAPI GetStringW(Self* self, WCHAR* out, int size) noexcept {
-  return guarded([&] {
-    copy_out(utf8_to_utf16(object_of(self)->link.*Field), out, size);
-    return com::S_OK;
-  });
-}
-template <std::string desktop::ShellLink::*Field>
-HRESULT WINAPI SetStringW(Self* self, const WCHAR* value) noexcept {
-  if (!value) return com::E_INVALIDARG;
-  return guarded([&] {
-    object_of(self)->set(Field, value);
-    return com::S_OK;
-  });
-}
-
-HRESULT WINAPI GetHotkeyW(Self* self, WORD* hotkey) noexcept {
-  if (!hotkey) return com::E_INVALIDARG;
-  *hotkey = object_of(self)->link.hotkey;
-  return com::S_OK;
-}
-HRESULT WINAPI SetHotkeyW(Self* self, WORD hotkey) noexcept {
-  object_of(self)->link.hotkey = hotkey;
-  object_of(self)->dirty = true;
-  return com::S_OK;
-}
-HRESULT WINAPI GetShowCmdW(Self* self, int* show) noexcept {
-  if (!show) return com::E_INVALIDARG;
-  *show = object_of(self)->link.show_command;
-  return com::S_OK;
-}
-HRESULT WINAPI SetShowCmdW(Self* self, int show) noexcept {
-  object_of(self)->link.show_command = show;
-  object_of(self)->dirty = true;
-  return com::S_OK;
-}
-HRESULT WINAPI GetIconLocationW(Self* self, WCHAR* path, int size, int* index) noexcept {
-  if (!index) return com::E_INVALIDARG;
-  return guarded([&] {
-    copy_out(utf8_to_utf16(object_of(self)->link.icon_location), path, size);
-    *index = object_of(self)->link.icon_index;
-    return com::S_OK;
-  });
-}
-HRESULT WINAPI SetIconLocationW(Self* self, const WCHAR* path, int index) noexcept {
-  return guarded([&] {
-    object_of(self)->set(&desktop::ShellLink::icon_location, path ? path : u"");
-    object_of(self)->link.icon_index = index;
-    return com::S_OK;
-  });
-}
-HRESULT WINAPI SetRelativePathW(Self* self, const WCHAR* path, DWORD) noexcept {
-  return SetStringW<&desktop::ShellLink::relative_path>(self, path);
-}
-HRESULT WINAPI ResolveW(Self* self, HANDLE, DWORD flags) noexcept {
-  return guarded([&] { return object_of(self)->resolve(flags); });
-}
-HRESULT WINAPI SetPathW(Self* self, const WCHAR* file) noexcept {
-  if (!file) return com::E_INVALIDARG;
-  return guarded([&] { return object_of(self)->set_path(file); });
-}
-
-}  // namespace
-
-const IShellLinkWVtbl shell_link_w_vtbl = {
-    QueryInterfaceW,
-    AddRefW,
-    ReleaseW,
-    GetPathW,
-    GetIDListW,
-    SetIDListW,
-    GetStringW<&desktop::ShellLink::description>,
-    SetStringW<&desktop::ShellLink::description>,
-    GetStringW<&desktop::ShellLink::working_dir>,
-    SetStringW<&desktop::ShellLink::working_dir>,
-    GetStringW<&desktop::ShellLink::arguments>,
-    SetStringW<&desktop::ShellLink::arguments>,
-    GetHotkeyW,
-    SetHotkeyW,
-    GetShowCmdW,
-    SetShowCmdW,
-    GetIconLocationW,
-    SetIconLocationW,
-    SetRelativePathW,
-    ResolveW,
-    SetPathW,
-};
 
 }  // namespace sill::shell32

@@ -1,8 +1,8 @@
 // shell32's ShellLink object (CLSID_ShellLink): IShellLinkW, IShellLinkA and IPersistFile over
 // one desktop::ShellLink. Each interface is a vtable pointer followed by a pointer to the
 // object, so every interface pointer finds its object without offset arithmetic.
-// Internal to shell32: shell_link.cpp (IUnknown, IShellLinkW), shell_link_ansi.cpp
-// (IShellLinkA), shell_link_persist.cpp (IPersistFile), class_factory.cpp (creation).
+// Internal to shell32: shell_link.cpp (the object), shell_link_interface.cpp (IShellLinkW/A),
+// shell_link_persist.cpp (IPersistFile), class_factory.cpp (creation).
 #pragma once
 #include <atomic>
 #include <new>
