@@ -117,9 +117,10 @@ HRESULT ShellLinkObject::get_path(DWORD flags, std::u16string& path, WIN32_FIND_
     }
   }
   if (flags & SLGP_SHORTPATH) FIXME_ONCE("SLGP_SHORTPATH: the long path is returned\n");
+  // A link with only an environment block has that block's text as its target_path.
   if ((flags & SLGP_RAWPATH) && !link.env_target_path.empty())
     path = utf8_to_utf16(link.env_target_path);
-  else if (!link.target_path.empty())
+  else if (!link.target_path.empty() && link.target_path != link.env_target_path)
     path = utf8_to_utf16(link.target_path);
   else if (!link.env_target_path.empty())
     path = expand_environment(utf8_to_utf16(link.env_target_path));
