@@ -232,6 +232,13 @@ int main(int argc, char **argv)
     IPersistFile_Release(file);
     tap_int(IShellLinkW_Release(link), 0, "the last Release frees the object");
 
+    link = new_link();
+    swprintf(missing, MAX_PATH, L"%ls\\missing.exe", workdir);
+    tap_int(IShellLinkW_SetPath(link, missing), S_FALSE, "SetPath of a missing file: S_FALSE");
+    tap_int(IShellLinkW_GetPath(link, buf, MAX_PATH, NULL, 0), S_OK, "its path is kept");
+    tap_ok(_wcsicmp(buf, missing) == 0, "as given");
+    IShellLinkW_Release(link);
+
     DeleteFileW(lnk);
     DeleteFileW(target);
     RemoveDirectoryW(workdir);
