@@ -9,6 +9,7 @@
 
 #include "base/debug.h"
 #include "base/unicode.h"
+#include "desktop/association_sync.h"
 #include "loader/loader_internal.h"
 #include "ntdll/status.h"
 #include "ntdll/process_object.h"
@@ -115,6 +116,7 @@ void exit_process(win::UINT code) {
     std::vector<ModuleState*> order = initialization_order();
     for (auto it = order.rbegin(); it != order.rend(); ++it) detach_module(**it, true);
   }
+  desktop::associations_check_at_exit();  // file associations a program registered become the desktop's
   terminate_process(code);
 }
 

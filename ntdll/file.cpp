@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "base/debug.h"
+#include "ntdll/shortcut_watch.h"
 #include "ntdll/status.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(file);
@@ -26,6 +27,7 @@ File::~File() {
     else unlink(unix_path_.c_str());
   }
   if (fd_ >= 0) close(fd_);
+  if (can_write() || delete_on_close) note_possible_shortcut_change(unix_path_);
 }
 
 bool File::can_read() const {

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -49,6 +50,12 @@ Expected<std::unique_ptr<registry::Store>> open_store(const std::string& dir, bo
 
 Key::~Key() { cancel_key_notifications(this); }
 
+namespace {
+std::atomic<registry::Store*> opened_store{nullptr};
+}  // namespace
+
+registry::Store* registry_store_if_open() { return opened_store.load(std::memory_order_acquire); }
+
 registry::Store* registry_store() {
   static std::once_flag once;
   // Never destroyed: the notification watcher may still use it while the process exits.
@@ -62,6 +69,7 @@ registry::Store* registry_store() {
       return;
     }
     store = s->release();
+    opened_store.store(store, std::memory_order_release);
   });
   return store;
 }

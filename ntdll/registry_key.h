@@ -37,6 +37,8 @@ class Key : public Object {
 // damaged or unreadable store: nullptr, after one message on stderr naming the
 // file and how to recover; callers then fail with STATUS_REGISTRY_CORRUPT.
 registry::Store* registry_store();
+// The store when this process has opened it already, else nullptr (never opens it).
+registry::Store* registry_store_if_open();
 // The same for an explicit prefix folder (sill prefix init): whether it was created, or why not.
 Expected<bool> ensure_registry_store(const std::string& prefix_dir);
 

@@ -14,6 +14,7 @@ packages=(
   p7zip-full  # make bench: Linux 7z beside 7za.exe
   libpng-dev  # desktop/: icons as PNG (sill icon, menu entries)
   hyperfine  # make bench; Debian's Wine joins the comparison when installed (wine64)
+  desktop-file-utils shared-mime-info xdg-utils  # sill desktop: update-mime-database; the tests' validate and xdg-mime
 )
 # npm fetches the real Windows programs the acceptance tests run (tests/programs); a machine that
 # already has Node.js from elsewhere keeps its own npm (Debian's conflicts with it).

@@ -21,6 +21,8 @@ int command_kill(const std::vector<std::string>& args);
 int command_wait(const std::vector<std::string>& args);
 // sill steam install|uninstall [--name NAME] [--dir DIR]: the Steam compatibility tool folder.
 int command_steam(const std::vector<std::string>& args);
+// sill desktop install|uninstall|sync|list|enable|disable|open ...: menu entries, MIME associations.
+int command_desktop(const std::vector<std::string>& args);
 // sill icon PROGRAM.exe OUT_DIR [--index N] [--name NAME]: the icon as hicolor PNGs; 1 without one.
 int command_icon(const std::vector<std::string>& args);
 // sill [run] PROGRAM.exe ARGS...: runs the program; returns only on a load failure.

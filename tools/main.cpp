@@ -26,6 +26,7 @@ constexpr const char* kUsage =
     "       sill kill [--prefix DIR]  end every process of the prefix at once (like wineserver -k)\n"
     "       sill wait [--prefix DIR]  return when every process of the prefix has ended (wineserver -w)\n"
     "       sill steam install|uninstall [--name NAME] [--dir DIR]  Sill as a Steam compatibility tool\n"
+    "       sill desktop install|uninstall|sync|list|enable|disable  menu entries and file associations\n"
     "       sill icon PROGRAM.exe OUT_DIR [--index N] [--name NAME]  the program's icon as PNGs of the\n"
     "                           hicolor sizes: OUT_DIR/48x48/apps/NAME.png, ... (a .ico file works too)\n"
     "\n"
@@ -38,6 +39,7 @@ constexpr const char* kUsage =
     "  SILL_LOCALE=ja-JP                  the Windows user locale (default: from LC_ALL, LC_MESSAGES, LANG)\n"
     "  SILL_CODEPAGES=932 | 1251,866      ANSI[,OEM] code pages (default: the locale's, en_US: 1252,437)\n"
     "  SILL_PREFIX=DIR                    the prefix (made on first use; Wine's WINEPREFIX is not read)\n"
+    "  SILL_NO_MENUS=1                    no automatic menu entries or file associations\n"
     "\n";
 
 int usage_error(const std::string& message) {
@@ -95,6 +97,7 @@ int main(int argc, char** argv) {
   if (command == "kill") return sill::tools::command_kill(rest);
   if (command == "wait") return sill::tools::command_wait(rest);
   if (command == "steam") return sill::tools::command_steam(rest);
+  if (command == "desktop") return sill::tools::command_desktop(rest);
   if (command == "icon") return sill::tools::command_icon(rest);
   if (command == "run") {
     if (rest.empty()) return usage_error("'run' needs a program");

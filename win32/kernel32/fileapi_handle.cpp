@@ -13,6 +13,7 @@
 #include "ntdll/file.h"
 #include "ntdll/handle_table.h"
 #include "ntdll/path_mapping.h"
+#include "ntdll/shortcut_watch.h"
 #include "win32/kernel32/kernel32_internal.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(file);
@@ -111,6 +112,7 @@ BOOL WINAPI SetFileInformationByHandle(HANDLE h, int info_class, void* buffer, D
         unsigned rename_flags = replace ? 0 : RENAME_NOREPLACE;
         if (renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, target->c_str(), rename_flags) != 0)
           return fail_status(nt::status_from_errno(errno), FALSE);
+        nt::note_possible_shortcut_rename(from, *target);
         return TRUE;
       }
       case 4: {  // FileDispositionInfo: delete when the last handle closes

@@ -10,6 +10,7 @@
 #include "ntdll/environment.h"
 #include "ntdll/file.h"
 #include "ntdll/path_mapping.h"
+#include "ntdll/shortcut_watch.h"
 #include "win32/kernel32/kernel32.h"
 #include "win32/kernel32/kernel32_internal.h"
 
@@ -152,6 +153,7 @@ BOOL WINAPI DeleteFileW(LPCWSTR name) noexcept {
       return fail_error(win::ERROR_SHARING_VIOLATION, FALSE);
     nt::release_share(claim);
     if (unlink(u.c_str()) != 0) return fail_status(nt::path_errno_status(errno, u), FALSE);
+    nt::note_possible_shortcut_change(u);
     return TRUE;
   });
 }
@@ -202,12 +204,14 @@ BOOL WINAPI MoveFileExW(LPCWSTR from, LPCWSTR to, DWORD flags) noexcept {
       }
       if (rename(src.c_str(), dst.c_str()) == 0) {
         if (flags & MOVEFILE_WRITE_THROUGH) sync();
+        nt::note_possible_shortcut_rename(src, dst);
         return TRUE;
       }
       if (errno == EXDEV && (flags & MOVEFILE_COPY_ALLOWED) && !S_ISDIR(s1.st_mode)) {
         NTSTATUS st = nt::STATUS_SUCCESS;
         if (!copy_contents(src, dst, false, &st)) return fail_status(st, FALSE);
         unlink(src.c_str());
+        nt::note_possible_shortcut_rename(src, dst);
         return TRUE;
       }
       return fail_status(nt::path_errno_status(errno, dst), FALSE);
