@@ -43,6 +43,11 @@ Expected<std::unique_ptr<registry::Store>> open_store(const std::string& dir, bo
   auto ctx = defaults_context();
   auto store = registry::Store::open(path, [&](registry::Store& s) { return registry::populate_defaults(s, ctx); });
   if (created) *created = store && !existed;
+  if (store && existed) {
+    if (auto updated = registry::update_builtin_defaults(**store); !updated)
+      WARN("cannot add the built-in DLLs' registry keys to %s (status 0x%08x)\n", path.c_str(),
+           static_cast<unsigned>(updated.error()));
+  }
   return store;
 }
 

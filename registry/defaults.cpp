@@ -106,6 +106,21 @@ const struct {
     {u"Consolas (TrueType)", u"consola.ttf"},
 };
 
+// What built-in DLLs register (COM classes: CoCreateInstance reads InprocServer32). Kept apart
+// from the rest because update_builtin_defaults() rewrites it in prefixes made by an older Sill;
+// raise kBuiltinDefaultsRevision whenever this changes.
+constexpr std::uint32_t kBuiltinDefaultsRevision = 1;
+constexpr std::u16string_view kRevisionKey = u"HKLM\\Software\\Sill";
+constexpr std::u16string_view kRevisionValue = u"BuiltinDefaultsRevision";
+
+void write_builtin_classes(Writer& w) {
+  w.key(u"HKLM\\Software\\Classes\\CLSID\\{00021401-0000-0000-C000-000000000046}").sz(u"", u"Shortcut");
+  w.key(u"HKLM\\Software\\Classes\\CLSID\\{00021401-0000-0000-C000-000000000046}\\InprocServer32")
+      .sz(u"", u"C:\\windows\\system32\\shell32.dll")
+      .sz(u"ThreadingModel", u"Both");
+  w.key(kRevisionKey).dword(kRevisionValue, kBuiltinDefaultsRevision);
+}
+
 }  // namespace
 
 Result<void> populate_defaults(Store& store, const DefaultsContext& ctx) {
@@ -197,11 +212,7 @@ Result<void> populate_defaults(Store& store, const DefaultsContext& ctx) {
     w.key(u"HKLM\\Software\\Classes\\.cmd").sz(u"", u"cmdfile");
     w.key(u"HKLM\\Software\\Classes\\cmdfile\\shell\\open\\command").sz(u"", u"\"%1\" %*");
 
-    // COM classes of built-in DLLs (CoCreateInstance reads InprocServer32).
-    w.key(u"HKLM\\Software\\Classes\\CLSID\\{00021401-0000-0000-C000-000000000046}").sz(u"", u"Shortcut");
-    w.key(u"HKLM\\Software\\Classes\\CLSID\\{00021401-0000-0000-C000-000000000046}\\InprocServer32")
-        .sz(u"", u"C:\\windows\\system32\\shell32.dll")
-        .sz(u"ThreadingModel", u"Both");
+    write_builtin_classes(w);
 
     // The user: environment and shell folders (absolute and %USERPROFILE% forms).
     w.key(u"HKU\\.DEFAULT\\Software");
@@ -235,6 +246,22 @@ Result<void> populate_defaults(Store& store, const DefaultsContext& ctx) {
     for (const auto& f : kFolders) w.sz(f.name, profile + u"\\" + f.sub);
     w.key(u"HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders");
     for (const auto& f : kFolders) w.expand(f.name, std::u16string(u"%USERPROFILE%\\") + f.sub);
+    return w.result();
+  });
+}
+
+Result<void> update_builtin_defaults(Store& store) {
+  // The common case, one read: the prefix is up to date.
+  auto path = split_rooted_path(kRevisionKey);
+  if (auto key = open_rooted(store, *path, false)) {
+    auto v = store.get_value(*key, kRevisionValue);
+    std::uint32_t revision = 0;
+    if (v && v->type == REG_DWORD && v->data.size() == 4) std::memcpy(&revision, v->data.data(), 4);
+    if (revision >= kBuiltinDefaultsRevision) return {};
+  }
+  return store.batch([&]() -> Result<void> {
+    Writer w(store);
+    write_builtin_classes(w);
     return w.result();
   });
 }

@@ -16,4 +16,9 @@ struct DefaultsContext {
 
 Result<void> populate_defaults(Store& store, const DefaultsContext& context);
 
+// Brings a prefix made by an older Sill up to what today's built-in DLLs register (their COM
+// classes): one value read when it is current, else rewrites only those keys. Values programs
+// and users own are never touched.
+Result<void> update_builtin_defaults(Store& store);
+
 }  // namespace sill::registry

@@ -13,6 +13,7 @@
 
 #include "ntdll/status.h"
 #include "registry/case_fold.h"
+#include "registry/defaults.h"
 #include "registry/generation.h"
 #include "registry/store.h"
 #include "registry/tree.h"
@@ -213,6 +214,45 @@ TEST_F(RegistryStore, NewStoreIsPopulatedOnceInItsTransaction) {
   EXPECT_EQ(calls, 1);
   auto s = open();
   EXPECT_TRUE(s->open_key(kRootKey, u"MACHINE\\Filled"));
+}
+
+TEST_F(RegistryStore, OlderPrefixGetsTheBuiltInClassesAndKeepsItsOwnValues) {
+  auto s = open();
+  ASSERT_TRUE(populate_defaults(*s, DefaultsContext{u"user", u"HOST"}));
+  constexpr std::u16string_view kShellLink = u"MACHINE\\Software\\Classes\\CLSID\\{00021401-0000-0000-C000-000000000046}";
+  // A prefix from before the class was registered: no class key, no revision value.
+  auto clsid = s->open_key(kRootKey, kShellLink);
+  ASSERT_TRUE(clsid);
+  auto server = s->open_key(*clsid, u"InprocServer32");
+  ASSERT_TRUE(server);
+  ASSERT_TRUE(s->delete_key(*server));
+  ASSERT_TRUE(s->delete_key(*clsid));
+  auto sill = s->open_key(kRootKey, u"MACHINE\\Software\\Sill");
+  ASSERT_TRUE(sill);
+  ASSERT_TRUE(s->delete_value(*sill, u"BuiltinDefaultsRevision"));
+  auto mine = create_path(*s, kRootKey, u"MACHINE\\Software\\Mine");
+  ASSERT_TRUE(mine);
+  const std::uint32_t kept = 7;
+  ASSERT_TRUE(s->set_value(*mine, u"Kept", REG_DWORD, &kept, 4));
+
+  ASSERT_TRUE(update_builtin_defaults(*s));
+  auto restored = s->open_key(kRootKey, std::u16string(kShellLink) + u"\\InprocServer32");
+  ASSERT_TRUE(restored);
+  auto dll = s->get_value(*restored, u"");
+  ASSERT_TRUE(dll);
+  std::u16string text(reinterpret_cast<const char16_t*>(dll->data.data()), dll->data.size() / 2);
+  EXPECT_EQ(text, std::u16string(u"C:\\windows\\system32\\shell32.dll") + u'\0');
+  auto value = s->get_value(*mine, u"Kept");
+  ASSERT_TRUE(value);
+  EXPECT_EQ(value->data.size(), 4u);
+  EXPECT_EQ(std::memcmp(value->data.data(), &kept, 4), 0);
+
+  // Once current, nothing is written again: a program's change to the class stays.
+  ASSERT_TRUE(s->set_value(*restored, u"ThreadingModel", REG_SZ, u"Apartment", 20));
+  ASSERT_TRUE(update_builtin_defaults(*s));
+  auto model = s->get_value(*restored, u"ThreadingModel");
+  ASSERT_TRUE(model);
+  EXPECT_EQ(std::u16string(reinterpret_cast<const char16_t*>(model->data.data()), 9), u"Apartment");
 }
 
 TEST_F(RegistryStore, DamagedFileIsAClearErrorAndIsKept) {
