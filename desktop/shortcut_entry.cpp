@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cstdlib>
 
 #include "base/debug.h"
 #include "base/unicode.h"
@@ -25,10 +26,18 @@ std::string lower(std::string s) {
   return s;
 }
 
+// The Unix path, through the real folders when it exists (C: maps through dosdevices/c:,
+// which reads worse in a menu entry than the drive_c folder it links to).
 std::string to_unix(const std::string& windows_path) {
   if (windows_path.empty()) return {};
   auto u = nt::dos_path_to_unix(utf8_to_utf16(windows_path));
-  return u ? *u : std::string();
+  if (!u) return {};
+  if (char* real = realpath(u->c_str(), nullptr)) {
+    std::string r = real;
+    std::free(real);
+    return r;
+  }
+  return *u;
 }
 
 // The arguments string of a shortcut as the program's CRT will split it.
