@@ -71,12 +71,9 @@ SyncReport removed_since(const std::vector<std::string>& before, const Manifest&
 }  // namespace
 
 Expected<SyncReport> remove_menu(const std::string& prefix_dir) {
-  auto manifest = Manifest::open();
-  if (!manifest) return Unexpected{manifest.error()};
-  std::string owner = owner_of(prefix_id(prefix_dir));
-  std::vector<std::string> before = manifest->files_of(owner);
-  if (auto r = remove_owned(*manifest, owner); !r) return Unexpected{r.error()};
-  return removed_since(before, *manifest);
+  auto removed = remove_all_of(owner_of(prefix_id(prefix_dir)));
+  if (!removed) return Unexpected{removed.error()};
+  return SyncReport{{}, *removed, {}};
 }
 
 Expected<SyncReport> sync_menu(const std::string& prefix_dir) {

@@ -12,6 +12,7 @@
 #include "desktop/icon_export.h"
 #include "desktop/prefix_identity.h"
 #include "desktop/shell_link.h"
+#include "desktop/text.h"
 #include "ntdll/path_mapping.h"
 #include "win32/msvcrt/command_line.h"
 
@@ -20,11 +21,6 @@ SILL_DEFAULT_DEBUG_CHANNEL(desktop);
 namespace sill::desktop {
 
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // The Unix path, through the real folders when it exists (C: maps through dosdevices/c:,
 // which reads worse in a menu entry than the drive_c folder it links to).
@@ -78,7 +74,7 @@ std::string current_sill_binary() {
 ShortcutEntry shortcut_entry_location(const ShortcutContext& ctx, const std::string& relative) {
   // The prefix's path is in the id: two prefixes never share an entry, and the same
   // shortcut always gets the same one whatever case a program spelled its path in.
-  std::string id = stable_hash(ctx.prefix_dir + "\n" + lower(relative));
+  std::string id = stable_hash(ctx.prefix_dir + "\n" + ascii_lower(relative));
   ShortcutEntry e;
   e.desktop_file = data_home() + "/applications/sill/" + ctx.prefix_id + "/" + id + ".desktop";
   e.desktop_id = "sill-" + ctx.prefix_id + "-" + id + ".desktop";
