@@ -197,6 +197,12 @@ Result<void> populate_defaults(Store& store, const DefaultsContext& ctx) {
     w.key(u"HKLM\\Software\\Classes\\.cmd").sz(u"", u"cmdfile");
     w.key(u"HKLM\\Software\\Classes\\cmdfile\\shell\\open\\command").sz(u"", u"\"%1\" %*");
 
+    // COM classes of built-in DLLs (CoCreateInstance reads InprocServer32).
+    w.key(u"HKLM\\Software\\Classes\\CLSID\\{00021401-0000-0000-C000-000000000046}").sz(u"", u"Shortcut");
+    w.key(u"HKLM\\Software\\Classes\\CLSID\\{00021401-0000-0000-C000-000000000046}\\InprocServer32")
+        .sz(u"", u"C:\\windows\\system32\\shell32.dll")
+        .sz(u"ThreadingModel", u"Both");
+
     // The user: environment and shell folders (absolute and %USERPROFILE% forms).
     w.key(u"HKU\\.DEFAULT\\Software");
     w.key(u"HKCU\\Software\\Classes");

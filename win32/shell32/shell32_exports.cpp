@@ -7,8 +7,13 @@ namespace sill::builtin {
 namespace {
 const loader::Export exports[] = {
     SILL_EXPORT_AS("CommandLineToArgvW", shell32::CommandLineToArgvW),
+    SILL_EXPORT_AS("DllGetClassObject", shell32::DllGetClassObject),
+    SILL_EXPORT_AS("ILClone", shell32::ILClone),
+    SILL_EXPORT_AS("ILFree", shell32::ILFree),
+    SILL_EXPORT_AS("ILGetSize", shell32::ILGetSize),
     SILL_EXPORT_AS("SHGetFolderPathW", shell32::SHGetFolderPathW),
     SILL_EXPORT_AS("SHGetKnownFolderPath", shell32::SHGetKnownFolderPath),
+    SILL_EXPORT_AS("SHGetPathFromIDListW", shell32::SHGetPathFromIDListW),
 };
 }  // namespace
 
