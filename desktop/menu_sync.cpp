@@ -80,7 +80,6 @@ Expected<SyncReport> sync_menu(const std::string& prefix_dir) {
   if (disabled_for_prefix(prefix_dir)) return remove_menu(prefix_dir);
   ShortcutContext ctx{prefix_dir, prefix_id(prefix_dir), current_sill_binary()};
   std::string owner = owner_of(ctx.prefix_id);
-  ensure_shortcut_folders(prefix_dir);
 
   std::vector<FoundShortcut> found;
   for (const ShortcutFolder& f : shortcut_folders()) find_shortcuts(prefix_dir, f.relative, "", f.start_menu, 0, found);
