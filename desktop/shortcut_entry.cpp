@@ -89,6 +89,10 @@ Expected<ShortcutEntry> write_shortcut_entry(const ShortcutContext& ctx, const s
   if (!link) return fail(lnk + ": " + link.error().message);
   std::string target = to_unix(link->target_path);
   if (target.empty()) return fail(lnk + ": the shortcut has no target Sill can run");
+  std::string base = ascii_lower(target.substr(target.find_last_of('/') + 1));
+  if (!base.ends_with(".exe") && !base.ends_with(".com"))
+    FIXME("%s: the target %s is not a program; its entry runs it as one (documents need their association)\n",
+          lnk.c_str(), target.c_str());
 
   ShortcutEntry e = shortcut_entry_location(ctx, relative);
   std::string icon_name = e.desktop_id.substr(0, e.desktop_id.size() - 8);  // without ".desktop"
