@@ -76,7 +76,7 @@ Expected<SyncReport> remove_menu(const std::string& prefix_dir) {
   return SyncReport{{}, *removed, {}};
 }
 
-Expected<SyncReport> sync_menu(const std::string& prefix_dir) {
+Expected<SyncReport> sync_menu(const std::string& prefix_dir, bool rewrite_all) {
   if (disabled_for_prefix(prefix_dir)) return remove_menu(prefix_dir);
   ShortcutContext ctx{prefix_dir, prefix_id(prefix_dir), current_sill_binary()};
   std::string owner = owner_of(ctx.prefix_id);
@@ -93,7 +93,7 @@ Expected<SyncReport> sync_menu(const std::string& prefix_dir) {
   for (const FoundShortcut& s : found) {
     ShortcutEntry e = shortcut_entry_location(ctx, s.relative);
     // An entry newer than its shortcut is current: no need to read the icon again.
-    bool current = manifest->has_file(e.desktop_file) &&
+    bool current = !rewrite_all && manifest->has_file(e.desktop_file) &&
                    mtime_of(e.desktop_file) >= mtime_of(prefix_dir + "/" + s.relative);
     if (current) {
       for (unsigned size : kHicolorSizes) {
