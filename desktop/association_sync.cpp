@@ -123,7 +123,7 @@ Expected<SyncReport> sync_associations(const std::string& prefix_dir) {
     std::string file = data_home() + "/applications/" + desktop_id;
     std::string text = render_desktop_entry(entry);
     if (read_file(file) != text) {
-      if (auto w = write_file(file, text); !w) return Unexpected{w.error()};
+      if (auto w = write_regenerable_file(file, text); !w) return Unexpected{w.error()};
       report.written.push_back(file);
     }
     manifest->add_file(owner, file);
@@ -141,7 +141,7 @@ Expected<SyncReport> sync_associations(const std::string& prefix_dir) {
   if (auto r = remove_owned(*manifest, owner, keep_files, keep_defaults); !r) return Unexpected{r.error()};
   for (const std::string& p : before)
     if (!manifest->has_file(p)) report.removed.push_back(p);
-  (void)write_file(stamp_file(prefix_dir), std::to_string(stamp) + "\n");
+  (void)write_regenerable_file(stamp_file(prefix_dir), std::to_string(stamp) + "\n");
   return report;
 }
 

@@ -68,7 +68,7 @@ Expected<std::vector<std::string>> write_menu_tree(const std::string& prefix_dir
   w.menu("", "  ", out);
   out += "</Menu>\n";
   std::string menu_file = config_home() + "/menus/applications-merged/sill-" + prefix_id + ".menu";
-  if (auto r = write_file(menu_file, out); !r) return Unexpected{r.error()};
+  if (auto r = write_regenerable_file(menu_file, out); !r) return Unexpected{r.error()};
   written.push_back(menu_file);
   for (const auto& [file, name] : w.directory_names) {
     DesktopEntry d;
@@ -76,7 +76,7 @@ Expected<std::vector<std::string>> write_menu_tree(const std::string& prefix_dir
     d.name = name;
     d.icon = "folder";
     std::string path = data_home() + "/desktop-directories/" + file;
-    if (auto r = write_file(path, render_desktop_entry(d)); !r) return Unexpected{r.error()};
+    if (auto r = write_regenerable_file(path, render_desktop_entry(d)); !r) return Unexpected{r.error()};
     written.push_back(path);
   }
   return written;

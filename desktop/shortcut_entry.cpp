@@ -58,7 +58,7 @@ std::vector<std::string> write_icons(const std::string& source, int index, const
   for (const HicolorIcon& icon : *icons) {
     std::string size = std::to_string(icon.size);
     std::string path = data_home() + "/icons/hicolor/" + size + "x" + size + "/apps/" + icon_name + ".png";
-    if (write_file(path, std::string(icon.png.begin(), icon.png.end()))) written.push_back(path);
+    if (write_regenerable_file(path, std::string(icon.png.begin(), icon.png.end()))) written.push_back(path);
   }
   return written;
 }
@@ -110,7 +110,7 @@ Expected<ShortcutEntry> write_shortcut_entry(const ShortcutContext& ctx, const s
   // The menu merge file places the entry; the category keeps it out of other menus' catch-alls.
   entry.categories = {"X-Sill"};
   // FIXME: StartupWMClass once Sill's windows carry a WM_CLASS (none is set yet, so a guess would mislead docks).
-  if (auto w = write_file(e.desktop_file, render_desktop_entry(entry)); !w) return Unexpected{w.error()};
+  if (auto w = write_regenerable_file(e.desktop_file, render_desktop_entry(entry)); !w) return Unexpected{w.error()};
   return e;
 }
 
