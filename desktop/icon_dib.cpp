@@ -62,7 +62,7 @@ Expected<Masks> read_masks(std::span<const std::uint8_t> bytes, const BitmapInfo
     auto m = read_struct<std::array<std::uint32_t, 3>>(bytes, kBitfieldMasksOffset);
     if (!m) return fail("icon bitmap: the BI_BITFIELDS masks are truncated");
     r = (*m)[0], g = (*m)[1], b = (*m)[2];
-    if (h.biSize >= kV4HeaderSize) {
+    if (h.biSize >= kV3HeaderSize) {
       a = *read_struct<std::uint32_t>(bytes, kBitfieldMasksOffset + 12);
     } else if (h.biBitCount == 32) {
       // A 40-byte header has no alpha mask: the byte the colour masks leave free carries alpha.
@@ -96,6 +96,8 @@ Expected<DecodedIcon> decode_icon_dib(std::span<const std::uint8_t> bytes) {
     return fail("icon bitmap: unsupported compression " + std::to_string(h.biCompression) + " at " +
                 std::to_string(bits) + " bits");
 
+  if (bitfields && h.biSize != sizeof(BitmapInfoHeader) && h.biSize < kV2HeaderSize)
+    return fail("icon bitmap: a " + std::to_string(h.biSize) + "-byte header cannot hold the BI_BITFIELDS masks");
   const unsigned width = h.biWidth, height = h.biHeight / 2;
   std::uint64_t offset = h.biSize;
   if (bitfields && h.biSize == sizeof(BitmapInfoHeader)) offset += 12;  // the three masks

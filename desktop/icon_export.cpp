@@ -36,7 +36,7 @@ Expected<std::vector<HicolorIcon>> hicolor_icons(std::span<const std::uint8_t> f
   std::vector<HicolorIcon> icons;
   for (unsigned size : kHicolorSizes) {
     const DecodedIcon& source = decoded[best_icon_for_size(decoded, size)];
-    auto png = encode_png(scale_image(source.image, size, size));
+    auto png = encode_png(fit_square(source.image, size));
     if (!png) return Unexpected{png.error()};
     icons.push_back(HicolorIcon{size, std::move(*png)});
   }

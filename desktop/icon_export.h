@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "base/expected.h"
@@ -20,5 +21,9 @@ struct HicolorIcon { unsigned size; std::vector<std::uint8_t> png; };  // PNG fi
 // One HicolorIcon per kHicolorSizes entry, in that order. Images of the group that cannot be
 // decoded are skipped (warn channel "icon"); when none can be, that is the error.
 Expected<std::vector<HicolorIcon>> hicolor_icons(std::span<const std::uint8_t> file_bytes, int index);
+
+// The same for a file on disk, mapped rather than read, so a large program costs only the pages
+// its headers and icons occupy. A missing or unreadable file is an error naming the reason.
+Expected<std::vector<HicolorIcon>> hicolor_icons_from_file(const std::string& path, int index);
 
 }  // namespace sill::desktop

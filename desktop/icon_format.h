@@ -29,10 +29,12 @@ static_assert(offsetof(BitmapInfoHeader, biClrUsed) == 32);
 
 inline constexpr std::uint32_t kBiRgb = 0;
 inline constexpr std::uint32_t kBiBitfields = 3;
-// Where a BITMAPV4HEADER keeps its red, green, blue and alpha masks; with a plain 40-byte header
-// and BI_BITFIELDS, the three colour masks follow the header at the same place.
+// Where BITMAPV2INFOHEADER and later keep their red, green and blue masks (V3 and later add the
+// alpha mask after them); with a plain 40-byte header and BI_BITFIELDS, the three colour masks
+// follow the header at the same place.
 inline constexpr std::size_t kBitfieldMasksOffset = 40;
-inline constexpr std::size_t kV4HeaderSize = 108;
+inline constexpr std::size_t kV2HeaderSize = 52;
+inline constexpr std::size_t kV3HeaderSize = 56;
 
 struct IconDir {  // ICONDIR and GRPICONDIR share this header
   std::uint16_t idReserved;  // 0

@@ -77,4 +77,19 @@ RgbaImage scale_image(const RgbaImage& image, unsigned width, unsigned height) {
   return out;
 }
 
+RgbaImage fit_square(const RgbaImage& image, unsigned size) {
+  if (image.width == image.height) return scale_image(image, size, size);
+  const unsigned longer = std::max(image.width, image.height);
+  const unsigned width = std::max(1u, unsigned((std::uint64_t(image.width) * size + longer / 2) / longer));
+  const unsigned height = std::max(1u, unsigned((std::uint64_t(image.height) * size + longer / 2) / longer));
+  const RgbaImage scaled = scale_image(image, width, height);
+  RgbaImage out;
+  out.width = out.height = size;
+  out.pixels.assign(std::size_t(size) * size * 4, 0);
+  const unsigned left = (size - width) / 2, top = (size - height) / 2;
+  for (unsigned y = 0; y < height; ++y)
+    std::copy_n(scaled.at(0, y), std::size_t(width) * 4, out.at(left, top + y));
+  return out;
+}
+
 }  // namespace sill::desktop

@@ -1,7 +1,11 @@
 // sill icon PROGRAM.exe|ICON.ico OUT_DIR [--index N] [--name NAME]: the program's icon as PNG
 // files of the hicolor sizes, laid out as an icon theme (OUT_DIR/48x48/apps/NAME.png).
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -10,7 +14,6 @@
 #include "desktop/icon_export.h"
 #include "desktop/icon_theme.h"
 #include "tools/commands.h"
-#include "tools/file_reader.h"
 
 namespace sill::tools {
 namespace {
@@ -74,12 +77,11 @@ int command_icon(const std::vector<std::string>& args) {
   if (name.empty()) name = default_name(program);
   if (!desktop::valid_icon_name(name)) return icon_usage("'" + name + "' cannot be an icon's file name");
 
-  auto bytes = read_whole_file(program);
-  if (!bytes) {
-    std::fprintf(stderr, "sill: cannot read %s: %s\n", program.c_str(), bytes.error().message.c_str());
+  if (::access(program.c_str(), R_OK) != 0) {
+    std::fprintf(stderr, "sill: cannot read %s: %s\n", program.c_str(), std::strerror(errno));
     return 1;
   }
-  auto icons = desktop::hicolor_icons(*bytes, index);
+  auto icons = desktop::hicolor_icons_from_file(program, index);
   if (!icons) {
     std::fprintf(stderr, "sill: no icon from %s: %s\n", program.c_str(), icons.error().message.c_str());
     return 1;

@@ -22,49 +22,54 @@ SILL, BUILD, CASE = sys.argv[1], sys.argv[2], sys.argv[3]
 APP = os.path.join(BUILD, "icon_app.exe")
 HELLO = os.path.join(BUILD, "hello_cli.exe")
 SIZES = [16, 22, 24, 32, 48, 64, 128, 256]
+WORK = tempfile.TemporaryDirectory(prefix="sill-icon-")  # removed when the test ends
 
 
-def fail(message):
-    print(f"FAIL [{CASE}]: {message}")
-    sys.exit(1)
+def new_dir():
+    return tempfile.mkdtemp(dir=WORK.name)
 
 
-def expect(cond, message, out="", err=""):
+class Failure(Exception):
+    """A check that did not hold; the case stops and reports it."""
+
+
+def check(cond, message, out="", err=""):
     if not cond:
-        fail(f"{message}\n--- stdout ---\n{out}\n--- stderr ---\n{err}")
+        shown = f"\n--- stdout ---\n{out}\n--- stderr ---\n{err}" if out or err else ""
+        raise Failure(message + shown)
 
 
 def run(*args):
     env = {k: v for k, v in os.environ.items() if k not in ("SILLDEBUG", "WINEDEBUG")}
     p = subprocess.run([SILL, *args], capture_output=True, env=env, timeout=25)
     out, err = p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")
-    expect(p.returncode >= 0, f"sill {' '.join(args)} was killed by signal {-p.returncode}", out, err)
+    check(p.returncode >= 0, f"sill {' '.join(args)} was killed by signal {-p.returncode}", out, err)
     return p.returncode, out, err
 
 
 def expect_error(args, status, pattern):
     code, out, err = run(*args)
-    expect(code == status, f"expected exit status {status}, got {code}", out, err)
-    expect(err.startswith("sill: "), "the error must be a 'sill: ...' sentence on stderr", out, err)
-    expect(re.search(pattern, err, re.I), f"stderr should match /{pattern}/", out, err)
+    check(code == status, f"expected exit status {status}, got {code}", out, err)
+    check(err.startswith("sill: "), "the error must be a 'sill: ...' sentence on stderr", out, err)
+    check(re.search(pattern, err, re.I), f"stderr should match /{pattern}/", out, err)
 
 
 def read_png(path):
     """(width, height, rows of (r, g, b, a)) of an 8-bit RGBA or RGB PNG, with zlib and struct only."""
     data = open(path, "rb").read()
-    expect(data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG")
+    check(data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG")
     pos, idat, header = 8, b"", None
     while pos < len(data):
         length, kind = struct.unpack_from(">I4s", data, pos)
         body = data[pos + 8:pos + 8 + length]
-        expect(zlib.crc32(kind + body) == struct.unpack_from(">I", data, pos + 8 + length)[0], f"bad CRC in {path}")
+        check(zlib.crc32(kind + body) == struct.unpack_from(">I", data, pos + 8 + length)[0], f"bad CRC in {path}")
         if kind == b"IHDR":
             header = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
             idat += body
         pos += 12 + length
     width, height, depth, colour, _, _, interlace = header
-    expect(depth == 8 and colour in (2, 6) and interlace == 0, f"unexpected PNG format {header} in {path}")
+    check(depth == 8 and colour in (2, 6) and interlace == 0, f"unexpected PNG format {header} in {path}")
     channels = 4 if colour == 6 else 3
     raw, stride = zlib.decompress(idat), width * channels
     rows, prev = [], bytearray(stride)
@@ -95,27 +100,27 @@ def near(actual, expected, tolerance=1):
 
 
 def extract(*extra, source=APP):
-    out_dir = tempfile.mkdtemp(prefix="sill-icon-")
+    out_dir = new_dir()
     code, out, err = run("icon", source, out_dir, *extra)
-    expect(code == 0, f"sill icon failed with {code}", out, err)
+    check(code == 0, f"sill icon failed with {code}", out, err)
     return out_dir, out, err
 
 
 def case_layout():
     out_dir, out, err = extract()
     written = out.split()
-    expect(len(written) == len(SIZES), "one path printed per size", out, err)
+    check(len(written) == len(SIZES), "one path printed per size", out, err)
     for size in SIZES:
         path = os.path.join(out_dir, f"{size}x{size}", "apps", "icon_app.png")
-        expect(path in written, f"{path} is printed", out, err)
+        check(path in written, f"{path} is printed", out, err)
         width, height, _ = read_png(path)
-        expect((width, height) == (size, size), f"{path} is {width}x{height}")
-    expect(sorted(os.listdir(out_dir)) == sorted(f"{s}x{s}" for s in SIZES), "nothing else is written")
+        check((width, height) == (size, size), f"{path} is {width}x{height}")
+    check(sorted(os.listdir(out_dir)) == sorted(f"{s}x{s}" for s in SIZES), "nothing else is written")
 
 
 def check_pixels(rows, samples, size):
     for (x, y), expected in samples:
-        expect(near(rows[y][x], expected), f"{size}x{size} pixel ({x}, {y}) is {rows[y][x]}, expected {expected}")
+        check(near(rows[y][x], expected), f"{size}x{size} pixel ({x}, {y}) is {rows[y][x]}, expected {expected}")
 
 
 def case_pixels():
@@ -127,7 +132,7 @@ def case_pixels():
         r = rows(size)
         for y in range(size):
             for x in range(size):
-                expect(r[y][x] == pixel(x, y), f"{size}x{size} pixel ({x}, {y}) is {r[y][x]}, expected {pixel(x, y)}")
+                check(r[y][x] == pixel(x, y), f"{size}x{size} pixel ({x}, {y}) is {r[y][x]}, expected {pixel(x, y)}")
     # 128 and 64 shrink the 256 PNG (the nearest larger image): quadrants keep their colours.
     white_half = (255, 255, 255, 128)
     check_pixels(rows(128), [((10, 10), (255, 0, 0, 255)), ((63, 63), (255, 0, 0, 255)), ((64, 10), (0, 255, 0, 255)),
@@ -138,7 +143,7 @@ def case_pixels():
     # top-left pixel averages palette entries 0 and 8 (3/4 and 1/4 of it).
     for size in (24, 22):
         r = rows(size)
-        expect(all(r[y][size - 1][3] == 0 for y in range(size)), f"{size}x{size}: the masked edge is transparent")
+        check(all(r[y][size - 1][3] == 0 for y in range(size)), f"{size}x{size}: the masked edge is transparent")
     check_pixels(rows(24), [((0, 0), (2, 253, 128, 255))], 24)
 
 
@@ -146,28 +151,28 @@ def case_index():
     for extra in ((), ("--index", "0"), ("--index=-1",)):
         out_dir, out, err = extract(*extra)
         _, _, rows = read_png(os.path.join(out_dir, "16x16", "apps", "icon_app.png"))
-        expect(rows[0][0] == (0, 0, 0, 0) and rows[8][8] == gen.pixel16(8, 8) , f"{extra}: the first group", out, err)
+        check(rows[0][0] == (0, 0, 0, 0) and rows[8][8] == gen.pixel16(8, 8) , f"{extra}: the first group", out, err)
     for extra in (("--index", "1"), ("--index", "-7")):
         out_dir, out, err = extract(*extra, "--name", "second")
         for size in (16, 48):
             _, _, rows = read_png(os.path.join(out_dir, f"{size}x{size}", "apps", "second.png"))
-            expect(rows[5][5] == gen.SECOND_COLOUR + (255,), f"{extra}: the second group at {size}", out, err)
-    expect_error(["icon", APP, tempfile.mkdtemp(), "--index", "2"], 1, r"index 2 is out of range.*2 icon group")
-    expect_error(["icon", APP, tempfile.mkdtemp(), "--index", "-2"], 1, r"no icon group with ID 2")
-    expect_error(["icon", APP, tempfile.mkdtemp(), "--index", "x"], 2, r"--index takes an integer")
+            check(rows[5][5] == gen.SECOND_COLOUR + (255,), f"{extra}: the second group at {size}", out, err)
+    expect_error(["icon", APP, new_dir(), "--index", "2"], 1, r"index 2 is out of range.*2 icon group")
+    expect_error(["icon", APP, new_dir(), "--index", "-2"], 1, r"no icon group with ID 2")
+    expect_error(["icon", APP, new_dir(), "--index", "x"], 2, r"--index takes an integer")
 
 
 def case_ico_file():
-    source = os.path.join(tempfile.mkdtemp(prefix="sill-icon-"), "Main.ICO")
+    source = os.path.join(new_dir(), "Main.ICO")
     with open(source, "wb") as f:
         f.write(gen.main_ico())
     out_dir, out, err = extract(source=source)
     _, _, rows = read_png(os.path.join(out_dir, "48x48", "apps", "main.png"))
-    expect(rows[3][30] == gen.pixel48(30, 3), "the .ico's 48x48 image", out, err)
+    check(rows[3][30] == gen.pixel48(30, 3), "the .ico's 48x48 image", out, err)
 
 
 def case_errors():
-    out_dir = tempfile.mkdtemp(prefix="sill-icon-")
+    out_dir = new_dir()
     expect_error(["icon", HELLO, out_dir], 1, r"no icon")
     expect_error(["icon", os.path.join(out_dir, "absent.exe"), out_dir], 1, r"cannot read .*absent\.exe: No such file")
     truncated = os.path.join(out_dir, "truncated.exe")
@@ -178,10 +183,11 @@ def case_errors():
     with open(garbage, "wb") as f:
         f.write(b"not a program at all" * 10)
     expect_error(["icon", garbage, out_dir], 1, r"no icon from .*garbage\.exe")
+    expect_error(["icon", out_dir, out_dir], 1, r"Is a directory")
     expect_error(["icon", APP], 2, r"takes a program and an output folder")
     expect_error(["icon", APP, out_dir, "--name", "a/b"], 2, r"cannot be an icon's file name")
     expect_error(["icon", APP, out_dir, "--colour"], 2, r"unknown option")
-    expect(not os.path.exists(os.path.join(out_dir, "16x16")), "nothing is written on an error")
+    check(not os.path.exists(os.path.join(out_dir, "16x16")), "nothing is written on an error")
 
 
 def rsrc_range(data):
@@ -193,14 +199,14 @@ def rsrc_range(data):
         name, _, _, raw_size, raw_offset = struct.unpack_from("<8sIIII", data, table + 40 * i)
         if name.rstrip(b"\0") == b".rsrc":
             return raw_offset, raw_size
-    fail("icon_app.exe has no .rsrc section")
+    raise Failure("icon_app.exe has no .rsrc section")
 
 
 def case_corrupted():
     original = open(APP, "rb").read()
     start, size = rsrc_range(original)
     rng = random.Random(20261123)
-    work = tempfile.mkdtemp(prefix="sill-icon-")
+    work = new_dir()
     outcomes = {0: 0, 1: 0}
     for round in range(60):
         data = bytearray(original)
@@ -215,14 +221,18 @@ def case_corrupted():
         with open(path, "wb") as f:
             f.write(data)
         code, out, err = run("icon", path, os.path.join(work, "out"))
-        expect(code in outcomes, f"round {round}: exit status {code}", out, err)
-        expect(code == 0 or err.startswith("sill: "), f"round {round}: an error says why", out, err)
+        check(code in outcomes, f"round {round}: exit status {code}", out, err)
+        check(code == 0 or err.startswith("sill: "), f"round {round}: an error says why", out, err)
         outcomes[code] += 1
-    expect(outcomes[0] > 0 and outcomes[1] > 0, f"both outcomes occur: {outcomes}")
+    check(outcomes[0] > 0 and outcomes[1] > 0, f"both outcomes occur: {outcomes}")
 
 
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
-if CASE not in CASES:
-    fail(f"unknown case {CASE}")
-CASES[CASE]()
+try:
+    if CASE not in CASES:
+        raise Failure(f"unknown case {CASE}")
+    CASES[CASE]()
+except Failure as failure:
+    print(f"FAIL [{CASE}]: {failure}")
+    sys.exit(1)
 print(f"ok [{CASE}]")

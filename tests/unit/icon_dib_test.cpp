@@ -23,14 +23,19 @@ Rgba pixel(const RgbaImage& image, unsigned x, unsigned y) {
   return {p[0], p[1], p[2], p[3]};
 }
 
-DecodedIcon decode(const DibSpec& spec) {
+struct Sample {
+  unsigned x, y;
+  Rgba rgba;
+};
+
+// Decodes the image built from spec and compares the sampled pixels.
+void expect_pixels(const DibSpec& spec, std::initializer_list<Sample> samples) {
   auto icon = decode_icon_image(build_dib(spec));
-  EXPECT_TRUE(icon.has_value()) << (icon ? "" : icon.error().message);
-  if (!icon) return {};
+  ASSERT_TRUE(icon.has_value()) << icon.error().message;
   EXPECT_EQ(icon->image.width, spec.width);
   EXPECT_EQ(icon->image.height, spec.height);
   EXPECT_EQ(icon->bit_depth, spec.bits);
-  return *icon;
+  for (const Sample& s : samples) EXPECT_EQ(pixel(icon->image, s.x, s.y), s.rgba) << "at " << s.x << "," << s.y;
 }
 
 std::string error_of(const std::vector<std::uint8_t>& bytes) {
@@ -38,123 +43,100 @@ std::string error_of(const std::vector<std::uint8_t>& bytes) {
   return icon ? std::string("(decoded)") : icon.error().message;
 }
 
+template <class T>
+void poke(std::vector<std::uint8_t>& v, std::size_t off, T value) {
+  std::memcpy(v.data() + off, &value, sizeof value);
+}
+
+constexpr Rgba kClear{0, 0, 0, 0};
+
 TEST(IconDib, OneBitPaletteWithMaskAndRowPadding) {
-  DibSpec s;
-  s.width = 3, s.height = 2, s.bits = 1;
-  s.palette = {0x000000, 0xffffff};
-  s.pixels = {1, 0, 1,  //
-              0, 1, 1};
-  s.transparent = {false, false, true,  //
-                   true, false, false};
-  DecodedIcon icon = decode(s);
-  EXPECT_EQ(pixel(icon.image, 0, 0), (Rgba{255, 255, 255, 255}));
-  EXPECT_EQ(pixel(icon.image, 1, 0), (Rgba{0, 0, 0, 255}));
-  EXPECT_EQ(pixel(icon.image, 2, 0), (Rgba{0, 0, 0, 0}));
-  EXPECT_EQ(pixel(icon.image, 0, 1), (Rgba{0, 0, 0, 0}));
-  EXPECT_EQ(pixel(icon.image, 1, 1), (Rgba{255, 255, 255, 255}));
-  EXPECT_EQ(pixel(icon.image, 2, 1), (Rgba{255, 255, 255, 255}));
+  expect_pixels({.width = 3, .height = 2, .bits = 1, .palette = {0x000000, 0xffffff},
+                 .pixels = {1, 0, 1, 0, 1, 1}, .transparent = {false, false, true, true, false, false}},
+                {{0, 0, {255, 255, 255, 255}}, {1, 0, {0, 0, 0, 255}}, {2, 0, kClear},
+                 {0, 1, kClear}, {1, 1, {255, 255, 255, 255}}, {2, 1, {255, 255, 255, 255}}});
 }
 
 TEST(IconDib, FourBitPalette) {
-  DibSpec s;
-  s.width = 5, s.height = 2, s.bits = 4;
-  for (std::uint32_t i = 0; i < 16; ++i) s.palette.push_back(i * 0x100000 + i * 0x10 + 1);
-  s.pixels = {0, 1, 2, 3, 15,  //
-              14, 13, 12, 11, 10};
-  s.transparent = {false, false, false, false, true, false, false, false, false, false};
-  DecodedIcon icon = decode(s);
-  EXPECT_EQ(pixel(icon.image, 0, 0), (Rgba{0, 0, 1, 255}));
-  EXPECT_EQ(pixel(icon.image, 3, 0), (Rgba{0x30, 0, 0x31, 255}));
-  EXPECT_EQ(pixel(icon.image, 4, 0), (Rgba{0, 0, 0, 0}));
-  EXPECT_EQ(pixel(icon.image, 0, 1), (Rgba{0xe0, 0, 0xe1, 255}));
-  EXPECT_EQ(pixel(icon.image, 4, 1), (Rgba{0xa0, 0, 0xa1, 255}));
+  std::vector<std::uint32_t> palette;
+  for (std::uint32_t i = 0; i < 16; ++i) palette.push_back(i * 0x100000 + i * 0x10 + 1);
+  expect_pixels({.width = 5, .height = 2, .bits = 4, .palette = palette,
+                 .pixels = {0, 1, 2, 3, 15, 14, 13, 12, 11, 10},
+                 .transparent = {false, false, false, false, true, false, false, false, false, false}},
+                {{0, 0, {0, 0, 1, 255}}, {3, 0, {0x30, 0, 0x31, 255}}, {4, 0, kClear},
+                 {0, 1, {0xe0, 0, 0xe1, 255}}, {4, 1, {0xa0, 0, 0xa1, 255}}});
 }
 
 TEST(IconDib, EightBitShortPaletteIndexPastItReadsBlack) {
-  DibSpec s;
-  s.width = 2, s.height = 2, s.bits = 8;
-  s.clr_used = 3;
-  s.palette = {0x102030, 0x405060, 0x708090};
-  s.pixels = {2, 1,  //
-              0, 200};
-  DecodedIcon icon = decode(s);
-  EXPECT_EQ(pixel(icon.image, 0, 0), (Rgba{0x70, 0x80, 0x90, 255}));
-  EXPECT_EQ(pixel(icon.image, 1, 0), (Rgba{0x40, 0x50, 0x60, 255}));
-  EXPECT_EQ(pixel(icon.image, 0, 1), (Rgba{0x10, 0x20, 0x30, 255}));
-  EXPECT_EQ(pixel(icon.image, 1, 1), (Rgba{0, 0, 0, 255}));
+  expect_pixels({.width = 2, .height = 2, .bits = 8, .palette = {0x102030, 0x405060, 0x708090}, .clr_used = 3,
+                 .pixels = {2, 1, 0, 200}},
+                {{0, 0, {0x70, 0x80, 0x90, 255}}, {1, 0, {0x40, 0x50, 0x60, 255}},
+                 {0, 1, {0x10, 0x20, 0x30, 255}}, {1, 1, {0, 0, 0, 255}}});
 }
 
 TEST(IconDib, SixteenBit555) {
-  DibSpec s;
-  s.width = 3, s.height = 1, s.bits = 16;
-  s.pixels = {0x7c00, 0x0200, 0x001f};  // red, green 16 of 31, blue
-  s.transparent = {false, false, true};
-  DecodedIcon icon = decode(s);
-  EXPECT_EQ(pixel(icon.image, 0, 0), (Rgba{255, 0, 0, 255}));
-  EXPECT_EQ(pixel(icon.image, 1, 0), (Rgba{0, 132, 0, 255}));
-  EXPECT_EQ(pixel(icon.image, 2, 0), (Rgba{0, 0, 0, 0}));
+  // Red, green 16 of 31, blue (masked).
+  expect_pixels({.width = 3, .height = 1, .bits = 16, .pixels = {0x7c00, 0x0200, 0x001f},
+                 .transparent = {false, false, true}},
+                {{0, 0, {255, 0, 0, 255}}, {1, 0, {0, 132, 0, 255}}, {2, 0, kClear}});
 }
 
 TEST(IconDib, SixteenBit565Bitfields) {
-  DibSpec s;
-  s.width = 3, s.height = 1, s.bits = 16, s.compression = 3;
-  s.masks = {0xf800, 0x07e0, 0x001f};
-  s.pixels = {0xf800, 0x0400, 0x0010};  // red, green 32 of 63, blue 16 of 31
-  DecodedIcon icon = decode(s);
-  EXPECT_EQ(pixel(icon.image, 0, 0), (Rgba{255, 0, 0, 255}));
-  EXPECT_EQ(pixel(icon.image, 1, 0), (Rgba{0, 130, 0, 255}));
-  EXPECT_EQ(pixel(icon.image, 2, 0), (Rgba{0, 0, 132, 255}));
+  // Red, green 32 of 63, blue 16 of 31.
+  expect_pixels({.width = 3, .height = 1, .bits = 16, .compression = 3, .masks = {0xf800, 0x07e0, 0x001f},
+                 .pixels = {0xf800, 0x0400, 0x0010}},
+                {{0, 0, {255, 0, 0, 255}}, {1, 0, {0, 130, 0, 255}}, {2, 0, {0, 0, 132, 255}}});
 }
 
 TEST(IconDib, TwentyFourBitWithMask) {
-  DibSpec s;
-  s.width = 2, s.height = 2, s.bits = 24;
-  s.pixels = {0x112233, 0x445566,  //
-              0x778899, 0xaabbcc};
-  s.transparent = {false, true, false, false};
-  DecodedIcon icon = decode(s);
-  EXPECT_EQ(pixel(icon.image, 0, 0), (Rgba{0x11, 0x22, 0x33, 255}));
-  EXPECT_EQ(pixel(icon.image, 1, 0), (Rgba{0, 0, 0, 0}));
-  EXPECT_EQ(pixel(icon.image, 0, 1), (Rgba{0x77, 0x88, 0x99, 255}));
-  EXPECT_EQ(pixel(icon.image, 1, 1), (Rgba{0xaa, 0xbb, 0xcc, 255}));
+  expect_pixels({.width = 2, .height = 2, .bits = 24, .pixels = {0x112233, 0x445566, 0x778899, 0xaabbcc},
+                 .transparent = {false, true, false, false}},
+                {{0, 0, {0x11, 0x22, 0x33, 255}}, {1, 0, kClear}, {0, 1, {0x77, 0x88, 0x99, 255}},
+                 {1, 1, {0xaa, 0xbb, 0xcc, 255}}});
 }
 
 TEST(IconDib, ThirtyTwoBitAlphaWinsOverMask) {
-  DibSpec s;
-  s.width = 2, s.height = 1, s.bits = 32;
-  s.pixels = {0x80102030, 0xff405060};
-  s.transparent = {true, true};  // ignored: the image has alpha
-  DecodedIcon icon = decode(s);
-  EXPECT_EQ(pixel(icon.image, 0, 0), (Rgba{0x10, 0x20, 0x30, 0x80}));
-  EXPECT_EQ(pixel(icon.image, 1, 0), (Rgba{0x40, 0x50, 0x60, 0xff}));
+  // The mask says transparent everywhere; the image has alpha, so the mask is ignored.
+  expect_pixels({.width = 2, .height = 1, .bits = 32, .pixels = {0x80102030, 0xff405060}, .transparent = {true, true}},
+                {{0, 0, {0x10, 0x20, 0x30, 0x80}}, {1, 0, {0x40, 0x50, 0x60, 0xff}}});
 }
 
 TEST(IconDib, ThirtyTwoBitWithoutAlphaUsesMask) {
-  DibSpec s;
-  s.width = 2, s.height = 1, s.bits = 32;
-  s.pixels = {0x00102030, 0x00405060};
-  s.transparent = {false, true};
-  DecodedIcon icon = decode(s);
-  EXPECT_EQ(pixel(icon.image, 0, 0), (Rgba{0x10, 0x20, 0x30, 255}));
-  EXPECT_EQ(pixel(icon.image, 1, 0), (Rgba{0, 0, 0, 0}));
+  expect_pixels({.width = 2, .height = 1, .bits = 32, .pixels = {0x00102030, 0x00405060}, .transparent = {false, true}},
+                {{0, 0, {0x10, 0x20, 0x30, 255}}, {1, 0, kClear}});
 }
 
 TEST(IconDib, ThirtyTwoBitWithAlphaMayOmitMask) {
-  DibSpec s;
-  s.width = 1, s.height = 1, s.bits = 32;
-  s.pixels = {0x40aabbcc};
-  s.omit_mask = true;
-  DecodedIcon icon = decode(s);
-  EXPECT_EQ(pixel(icon.image, 0, 0), (Rgba{0xaa, 0xbb, 0xcc, 0x40}));
+  expect_pixels({.width = 1, .height = 1, .bits = 32, .pixels = {0x40aabbcc}, .omit_mask = true},
+                {{0, 0, {0xaa, 0xbb, 0xcc, 0x40}}});
 }
 
 TEST(IconDib, ThirtyTwoBitBitfieldsTakeAlphaFromTheFreeByte) {
-  DibSpec s;
-  s.width = 1, s.height = 1, s.bits = 32, s.compression = 3;
-  s.masks = {0x000000ff, 0x0000ff00, 0x00ff0000};  // R and B swapped
-  s.pixels = {0x7f112233};
-  DecodedIcon icon = decode(s);
-  EXPECT_EQ(pixel(icon.image, 0, 0), (Rgba{0x33, 0x22, 0x11, 0x7f}));
+  // Red and blue swapped; alpha is the byte no colour mask uses.
+  expect_pixels({.width = 1, .height = 1, .bits = 32, .compression = 3, .masks = {0x000000ff, 0x0000ff00, 0x00ff0000},
+                 .pixels = {0x7f112233}},
+                {{0, 0, {0x33, 0x22, 0x11, 0x7f}}});
+}
+
+TEST(IconDib, V4HeaderCarriesItsMasksIncludingAlpha) {
+  // Built with a 40-byte header and three masks, then rewritten as a BITMAPV4HEADER whose masks
+  // (alpha in the low byte, where no default would put it) sit inside the header.
+  const std::vector<std::uint32_t> masks = {0xff000000, 0x00ff0000, 0x0000ff00};
+  auto plain = build_dib({.width = 1, .height = 1, .bits = 32, .compression = 3, .masks = masks, .pixels = {0x11223344}});
+  std::vector<std::uint8_t> v4(plain.begin(), plain.begin() + 40);
+  v4.resize(108, 0);
+  poke<std::uint32_t>(v4, 0, 108);
+  for (unsigned i = 0; i < 3; ++i) poke<std::uint32_t>(v4, 40 + 4 * i, masks[i]);
+  poke<std::uint32_t>(v4, 52, 0x000000ff);
+  v4.insert(v4.end(), plain.begin() + 52, plain.end());
+  auto icon = decode_icon_image(v4);
+  ASSERT_TRUE(icon.has_value()) << icon.error().message;
+  EXPECT_EQ(pixel(icon->image, 0, 0), (Rgba{0x11, 0x22, 0x33, 0x44}));
+
+  // A header too short to hold the masks it claims is an error.
+  auto short_header = plain;
+  poke<std::uint32_t>(short_header, 0, 44);
+  EXPECT_NE(error_of(short_header).find("cannot hold the BI_BITFIELDS masks"), std::string::npos);
 }
 
 DibSpec valid_8bit() {
@@ -163,11 +145,6 @@ DibSpec valid_8bit() {
   s.palette = {0xff0000, 0x00ff00};
   s.pixels.assign(16, 1);
   return s;
-}
-
-template <class T>
-void poke(std::vector<std::uint8_t>& v, std::size_t off, T value) {
-  std::memcpy(v.data() + off, &value, sizeof value);
 }
 
 TEST(IconDib, MalformedImagesAreErrors) {

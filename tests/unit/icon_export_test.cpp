@@ -2,6 +2,10 @@
 #include "desktop/icon_export.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
 
 #include "desktop/icon_directory.h"
 #include "desktop/icon_image.h"
@@ -132,6 +136,24 @@ TEST(HicolorIcons, SkipsImagesThatDoNotDecode) {
   auto none = hicolor_icons(build_ico({junk}), 0);
   ASSERT_FALSE(none.has_value());
   EXPECT_NE(none.error().message.find("no image of the icon group"), std::string::npos);
+}
+
+TEST(HicolorIcons, FromAFileOnDisk) {
+  const std::filesystem::path folder = std::filesystem::temp_directory_path() / ("sill-icon-unit-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(folder);
+  const std::filesystem::path ico = folder / "app.ico";
+  const auto bytes = build_ico({build_dib(opaque(16, 24, 0x808080))});
+  std::FILE* f = std::fopen(ico.c_str(), "wb");
+  ASSERT_NE(f, nullptr);
+  std::fwrite(bytes.data(), 1, bytes.size(), f);
+  std::fclose(f);
+  auto icons = hicolor_icons_from_file(ico.string(), 0);
+  ASSERT_TRUE(icons.has_value()) << icons.error().message;
+  EXPECT_EQ(icons->size(), std::size(kHicolorSizes));
+  EXPECT_NE(hicolor_icons_from_file((folder / "absent.exe").string(), 0).error().message.find("No such file"),
+            std::string::npos);
+  EXPECT_NE(hicolor_icons_from_file(folder.string(), 0).error().message.find("directory"), std::string::npos);
+  std::filesystem::remove_all(folder);
 }
 
 TEST(HicolorIcons, NotAnIconNorAProgram) {

@@ -66,6 +66,25 @@ TEST(IconScale, UpscaleKeepsColourNextToTransparency) {
   }
 }
 
+TEST(IconScale, NonSquareImagesKeepTheirProportions) {
+  RgbaImage wide = make(2, 1, {{255, 0, 0, 255}, {0, 255, 0, 255}});
+  RgbaImage out = fit_square(wide, 4);
+  ASSERT_EQ(out.width, 4u);
+  ASSERT_EQ(out.height, 4u);
+  for (unsigned x = 0; x < 4; ++x) {
+    EXPECT_EQ(pixel(out, x, 0), (Rgba{0, 0, 0, 0}));
+    EXPECT_EQ(pixel(out, x, 3), (Rgba{0, 0, 0, 0}));
+    EXPECT_EQ(pixel(out, x, 1)[3], 255);
+  }
+  EXPECT_EQ(pixel(out, 0, 2), (Rgba{255, 0, 0, 255}));
+  EXPECT_EQ(pixel(out, 3, 2), (Rgba{0, 255, 0, 255}));
+  RgbaImage tall = make(1, 3, {{9, 9, 9, 255}, {9, 9, 9, 255}, {9, 9, 9, 255}});
+  out = fit_square(tall, 3);
+  EXPECT_EQ(pixel(out, 1, 1), (Rgba{9, 9, 9, 255}));
+  EXPECT_EQ(pixel(out, 0, 1), (Rgba{0, 0, 0, 0}));
+  EXPECT_EQ(pixel(out, 2, 1), (Rgba{0, 0, 0, 0}));
+}
+
 DecodedIcon icon(unsigned size, unsigned depth) {
   DecodedIcon d;
   d.image.width = d.image.height = size;

@@ -11,11 +11,11 @@ namespace sill::desktop::testing {
 struct DibSpec {
   unsigned width = 1, height = 1, bits = 32;
   std::uint32_t compression = 0;        // BI_RGB; 3: BI_BITFIELDS with `masks`
-  std::vector<std::uint32_t> masks;     // red, green, blue for BI_BITFIELDS
-  std::vector<std::uint32_t> palette;   // 0x00RRGGBB per entry
+  std::vector<std::uint32_t> masks{};   // red, green, blue for BI_BITFIELDS
+  std::vector<std::uint32_t> palette{}; // 0x00RRGGBB per entry
   std::uint32_t clr_used = 0;           // biClrUsed as written
-  std::vector<std::uint32_t> pixels;    // palette index or raw pixel value, width * height
-  std::vector<bool> transparent;        // the AND mask, width * height (empty: all 0)
+  std::vector<std::uint32_t> pixels{};  // palette index or raw pixel value, width * height
+  std::vector<bool> transparent{};      // the AND mask, width * height (empty: all 0)
   bool omit_mask = false;
 };
 
