@@ -48,9 +48,7 @@ std::vector<std::string> split_arguments(const std::string& arguments) {
 // Writes the icon's PNGs; their paths (none when the file has no icon we can read).
 std::vector<std::string> write_icons(const std::string& source, int index, const std::string& icon_name) {
   std::vector<std::string> written;
-  auto bytes = read_file(source);
-  if (!bytes) return written;
-  auto icons = hicolor_icons(std::span(reinterpret_cast<const std::uint8_t*>(bytes->data()), bytes->size()), index);
+  auto icons = hicolor_icons_from_file(source, index);  // mapped: an installer of 100s of MB costs its icon pages
   if (!icons) {
     TRACE("no icon in %s: %s\n", source.c_str(), icons.error().message.c_str());
     return written;
