@@ -15,6 +15,7 @@
 #include "desktop/mime_defaults.h"
 #include "desktop/prefix_identity.h"
 #include "desktop/shortcut_entry.h"
+#include "desktop/text.h"
 #include "ntdll/path_mapping.h"
 #include "ntdll/registry_key.h"
 #include "win32/msvcrt/command_line.h"
@@ -25,11 +26,6 @@ namespace sill::desktop {
 
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 std::string owner_of(const std::string& prefix_id) { return "assoc:" + prefix_id; }
 std::string stamp_file(const std::string& prefix_dir) { return prefix_dir + "/desktop-associations.stamp"; }
 
@@ -39,7 +35,7 @@ bool runs_own_program(const std::string& command) {
   std::u16string line = utf8_to_utf16(command);
   auto words = msvcrt::split_command_line(line.c_str());
   if (words.empty() || words[0].empty() || words[0][0] == u'%') return false;
-  std::string program = lower(utf16_to_utf8(words[0]));
+  std::string program = ascii_lower(utf16_to_utf8(words[0]));
   for (char& c : program)
     if (c == '/') c = '\\';
   return program.rfind("c:\\windows\\", 0) != 0 && program.find('\\') != std::string::npos;
@@ -65,13 +61,9 @@ bool valid_type_name(const std::string& t) {
 }  // namespace
 
 Expected<SyncReport> remove_associations(const std::string& prefix_dir) {
-  auto manifest = Manifest::open();
-  if (!manifest) return Unexpected{manifest.error()};
-  std::string owner = owner_of(prefix_id(prefix_dir));
-  SyncReport report;
-  report.removed = manifest->files_of(owner);
-  if (auto r = remove_owned(*manifest, owner); !r) return Unexpected{r.error()};
-  return report;
+  auto removed = remove_all_of(owner_of(prefix_id(prefix_dir)));
+  if (!removed) return Unexpected{removed.error()};
+  return SyncReport{{}, *removed, {}};
 }
 
 Expected<SyncReport> sync_associations(const std::string& prefix_dir) {
@@ -89,7 +81,7 @@ Expected<SyncReport> sync_associations(const std::string& prefix_dir) {
     if (!runs_own_program(a.command)) continue;
     std::string type;
     if (valid_type_name(a.content_type)) {
-      type = lower(a.content_type);
+      type = ascii_lower(a.content_type);
       if (!mime_type_known(type)) defined.push_back({type, a.friendly_name, {"*." + a.extension}, ""});
     } else if (auto known = mime_type_for_extension(a.extension)) {
       type = *known;
@@ -127,11 +119,11 @@ Expected<SyncReport> sync_associations(const std::string& prefix_dir) {
     entry.no_display = true;
     // Directly in applications/, not below sill/<prefix id>/ as menu entries are: xdg-mime
     // resolves a default's desktop id only to a file at most one folder down.
-    std::string desktop_id = "sill-" + pid + "-assoc-" + stable_hash(lower(prog_id)) + ".desktop";
+    std::string desktop_id = "sill-" + pid + "-assoc-" + stable_hash(ascii_lower(prog_id)) + ".desktop";
     std::string file = data_home() + "/applications/" + desktop_id;
     std::string text = render_desktop_entry(entry);
     if (read_file(file) != text) {
-      if (auto w = write_file(file, text); !w) return Unexpected{w.error()};
+      if (auto w = write_regenerable_file(file, text); !w) return Unexpected{w.error()};
       report.written.push_back(file);
     }
     manifest->add_file(owner, file);
@@ -149,13 +141,14 @@ Expected<SyncReport> sync_associations(const std::string& prefix_dir) {
   if (auto r = remove_owned(*manifest, owner, keep_files, keep_defaults); !r) return Unexpected{r.error()};
   for (const std::string& p : before)
     if (!manifest->has_file(p)) report.removed.push_back(p);
-  (void)write_file(stamp_file(prefix_dir), std::to_string(stamp) + "\n");
+  (void)write_regenerable_file(stamp_file(prefix_dir), std::to_string(stamp) + "\n");
   return report;
 }
 
 void associations_check_at_exit() {
+  // Processes that wrote nothing (and saw no one write) pay one memory load here.
+  if (!nt::registry_changed_since_open() || !disabled_by_environment().empty()) return;
   registry::Store* store = nt::registry_store_if_open();
-  if (!store || !disabled_by_environment().empty()) return;
   std::string prefix_dir = nt::prefix_path();
   if (disabled_for_prefix(prefix_dir)) return;
   std::int64_t stamp = classes_change_stamp(*store);

@@ -26,8 +26,9 @@ namespace sill::desktop {
 Expected<SyncReport> sync_associations(const std::string& prefix_dir);
 Expected<SyncReport> remove_associations(const std::string& prefix_dir);
 
-// At the end of a process of the current prefix: when its registry store is open and the
-// Classes keys changed since the last sync (a stamp in the prefix), syncs again.
+// At the end of a process of the current prefix: when the registry changed since the
+// process opened it, and the Classes keys' change stamp differs from the one the last sync
+// recorded (desktop-associations.stamp in the prefix), syncs again.
 void associations_check_at_exit();
 
 }  // namespace sill::desktop

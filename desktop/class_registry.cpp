@@ -5,6 +5,7 @@
 #include <map>
 
 #include "base/unicode.h"
+#include "desktop/text.h"
 #include "registry/roots.h"
 
 namespace sill::desktop {
@@ -71,7 +72,7 @@ std::vector<FileAssociation> read_file_associations(Store& store) {
       auto command = command_of(store, classes, *prog_id);
       if (!command) continue;
       FileAssociation a;
-      for (char c : name.substr(1)) a.extension += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      a.extension = ascii_lower(name.substr(1));
       a.prog_id = *prog_id;
       a.content_type = string_value(store, info->id, u"Content Type").value_or("");
       a.command = *command;

@@ -35,4 +35,12 @@ Expected<void> remove_owned(Manifest& manifest, const std::string& owner, const 
   return manifest.save();
 }
 
+Expected<std::vector<std::string>> remove_all_of(const std::string& owner) {
+  auto manifest = Manifest::open();
+  if (!manifest) return Unexpected{manifest.error()};
+  std::vector<std::string> removed = manifest->files_of(owner);
+  if (auto r = remove_owned(*manifest, owner); !r) return Unexpected{r.error()};
+  return removed;
+}
+
 }  // namespace sill::desktop

@@ -3,6 +3,7 @@
 #pragma once
 #include <set>
 #include <string>
+#include <vector>
 
 #include "desktop/manifest.h"
 
@@ -17,6 +18,8 @@ bool remove_recorded_file(Manifest& manifest, const std::string& path);
 void restore_defaults(Manifest& manifest, const std::string& owner, const std::set<std::string>& keep = {});
 // Both, for every record of `owner` except the files in `keep_files` and the defaults in
 // `keep_defaults`; runs update-mime-database when a package went. Saves the manifest.
+// Everything of `owner`, under the manifest's lock: the paths of the files removed.
+Expected<std::vector<std::string>> remove_all_of(const std::string& owner);
 Expected<void> remove_owned(Manifest& manifest, const std::string& owner, const std::set<std::string>& keep_files = {},
                             const std::set<std::string>& keep_defaults = {});
 

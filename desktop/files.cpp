@@ -70,7 +70,9 @@ Expected<void> make_dirs(const std::string& dir) {
   return {};
 }
 
-Expected<void> write_file(const std::string& path, const std::string& content) {
+namespace {
+
+Expected<void> write_whole(const std::string& path, const std::string& content, bool durable) {
   if (auto made = make_dirs(parent_dir(path)); !made) return made;
   std::string tmp = path + ".tmp-" + std::to_string(getpid());
   int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -87,18 +89,29 @@ Expected<void> write_file(const std::string& path, const std::string& content) {
     }
     done += static_cast<std::size_t>(n);
   }
-  fsync(fd);
+  if (durable) fsync(fd);
   close(fd);
   if (rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     unlink(tmp.c_str());
     return fail(path + ": " + std::strerror(err));
   }
+  if (!durable) return {};
   if (int dfd = open(parent_dir(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
     fsync(dfd);
     close(dfd);
   }
   return {};
+}
+
+}  // namespace
+
+Expected<void> write_file(const std::string& path, const std::string& content) {
+  return write_whole(path, content, true);
+}
+
+Expected<void> write_regenerable_file(const std::string& path, const std::string& content) {
+  return write_whole(path, content, false);
 }
 
 bool exists(const std::string& path) {

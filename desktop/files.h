@@ -23,6 +23,9 @@ std::optional<std::string> read_file(const std::string& path);
 // Writes `content` to a temporary sibling, fsyncs it and renames it over `path`,
 // creating the missing parent folders. Readers see the old file or the new one.
 Expected<void> write_file(const std::string& path, const std::string& content);
+// The same without the fsyncs, for files a sync rebuilds from the prefix (menu entries,
+// icons, menu files): still never half-written, but possibly the old version after a crash.
+Expected<void> write_regenerable_file(const std::string& path, const std::string& content);
 // mkdir -p.
 Expected<void> make_dirs(const std::string& dir);
 bool exists(const std::string& path);

@@ -63,11 +63,7 @@ Expected<InstallReport> install_handler(const std::string& sill_binary, bool wit
 }
 
 Expected<std::vector<std::string>> uninstall_handler() {
-  auto manifest = Manifest::open();
-  if (!manifest) return Unexpected{manifest.error()};
-  std::vector<std::string> removed = manifest->files_of(kHandlerOwner);
-  if (auto r = remove_owned(*manifest, kHandlerOwner); !r) return Unexpected{r.error()};
-  return removed;
+  return remove_all_of(kHandlerOwner);
 }
 
 }  // namespace sill::desktop

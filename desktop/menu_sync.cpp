@@ -71,19 +71,15 @@ SyncReport removed_since(const std::vector<std::string>& before, const Manifest&
 }  // namespace
 
 Expected<SyncReport> remove_menu(const std::string& prefix_dir) {
-  auto manifest = Manifest::open();
-  if (!manifest) return Unexpected{manifest.error()};
-  std::string owner = owner_of(prefix_id(prefix_dir));
-  std::vector<std::string> before = manifest->files_of(owner);
-  if (auto r = remove_owned(*manifest, owner); !r) return Unexpected{r.error()};
-  return removed_since(before, *manifest);
+  auto removed = remove_all_of(owner_of(prefix_id(prefix_dir)));
+  if (!removed) return Unexpected{removed.error()};
+  return SyncReport{{}, *removed, {}};
 }
 
-Expected<SyncReport> sync_menu(const std::string& prefix_dir) {
+Expected<SyncReport> sync_menu(const std::string& prefix_dir, bool rewrite_all) {
   if (disabled_for_prefix(prefix_dir)) return remove_menu(prefix_dir);
   ShortcutContext ctx{prefix_dir, prefix_id(prefix_dir), current_sill_binary()};
   std::string owner = owner_of(ctx.prefix_id);
-  ensure_shortcut_folders(prefix_dir);
 
   std::vector<FoundShortcut> found;
   for (const ShortcutFolder& f : shortcut_folders()) find_shortcuts(prefix_dir, f.relative, "", f.start_menu, 0, found);
@@ -97,7 +93,7 @@ Expected<SyncReport> sync_menu(const std::string& prefix_dir) {
   for (const FoundShortcut& s : found) {
     ShortcutEntry e = shortcut_entry_location(ctx, s.relative);
     // An entry newer than its shortcut is current: no need to read the icon again.
-    bool current = manifest->has_file(e.desktop_file) &&
+    bool current = !rewrite_all && manifest->has_file(e.desktop_file) &&
                    mtime_of(e.desktop_file) >= mtime_of(prefix_dir + "/" + s.relative);
     if (current) {
       for (unsigned size : kHicolorSizes) {

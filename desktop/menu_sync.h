@@ -19,9 +19,10 @@ struct SyncReport {
   std::vector<std::string> problems; // shortcuts that could not be turned into entries, and why
 };
 
-// Brings the prefix's menu entries in line with its shortcuts. With the prefix's switch
-// off, removes them all instead.
-Expected<SyncReport> sync_menu(const std::string& prefix_dir);
+// Brings the prefix's menu entries in line with its shortcuts. An entry newer than its
+// shortcut is kept as it is unless `rewrite_all` (sill desktop sync: the sill binary may
+// have moved). With the prefix's switch off, removes them all instead.
+Expected<SyncReport> sync_menu(const std::string& prefix_dir, bool rewrite_all = false);
 // Removes every menu entry of the prefix (and its menu files and icons).
 Expected<SyncReport> remove_menu(const std::string& prefix_dir);
 

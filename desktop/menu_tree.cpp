@@ -6,26 +6,11 @@
 #include "desktop/desktop_entry.h"
 #include "desktop/files.h"
 #include "desktop/prefix_identity.h"
+#include "desktop/text.h"
 
 namespace sill::desktop {
 
 namespace {
-
-std::string xml_text(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out += c;
-  }
-  return out;
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 struct Writer {
   const std::string& prefix_id;
@@ -35,7 +20,7 @@ struct Writer {
 
   std::string directory_for(const std::string& submenu) {
     std::string file = submenu.empty() ? "sill-" + prefix_id + ".directory"
-                                       : "sill-" + prefix_id + "-" + stable_hash(lower(submenu)) + ".directory";
+                                       : "sill-" + prefix_id + "-" + stable_hash(ascii_lower(submenu)) + ".directory";
     std::string name = submenu.empty() ? "Windows programs" : submenu.substr(submenu.find_last_of('/') + 1);
     directory_names.push_back({file, name});
     return file;
@@ -45,11 +30,11 @@ struct Writer {
   void menu(const std::string& submenu, const std::string& indent, std::string& out) {
     std::string name = submenu.empty() ? "sill-" + prefix_id : submenu.substr(submenu.find_last_of('/') + 1);
     out += indent + "<Menu>\n";
-    out += indent + "  <Name>" + xml_text(name) + "</Name>\n";
-    out += indent + "  <Directory>" + xml_text(directory_for(submenu)) + "</Directory>\n";
+    out += indent + "  <Name>" + xml_escape(name) + "</Name>\n";
+    out += indent + "  <Directory>" + xml_escape(directory_for(submenu)) + "</Directory>\n";
     if (auto it = tree.find(submenu); it != tree.end() && !it->second.empty()) {
       out += indent + "  <Include>\n";
-      for (const std::string& id : it->second) out += indent + "    <Filename>" + xml_text(id) + "</Filename>\n";
+      for (const std::string& id : it->second) out += indent + "    <Filename>" + xml_escape(id) + "</Filename>\n";
       out += indent + "  </Include>\n";
     }
     for (const std::string& child : children(submenu)) menu(child, indent + "  ", out);
@@ -78,12 +63,12 @@ Expected<std::vector<std::string>> write_menu_tree(const std::string& prefix_dir
   std::string out =
       "<!DOCTYPE Menu PUBLIC \"-//freedesktop//DTD Menu 1.0//EN\"\n"
       " \"http://www.freedesktop.org/standards/menu-spec/menu-1.0.dtd\">\n"
-      "<!-- Written by Sill for the prefix " + xml_text(prefix_dir) + " (sill desktop sync). -->\n"
+      "<!-- Written by Sill for the prefix " + xml_escape(prefix_dir) + " (sill desktop sync). -->\n"
       "<Menu>\n  <Name>Applications</Name>\n";
   w.menu("", "  ", out);
   out += "</Menu>\n";
   std::string menu_file = config_home() + "/menus/applications-merged/sill-" + prefix_id + ".menu";
-  if (auto r = write_file(menu_file, out); !r) return Unexpected{r.error()};
+  if (auto r = write_regenerable_file(menu_file, out); !r) return Unexpected{r.error()};
   written.push_back(menu_file);
   for (const auto& [file, name] : w.directory_names) {
     DesktopEntry d;
@@ -91,7 +76,7 @@ Expected<std::vector<std::string>> write_menu_tree(const std::string& prefix_dir
     d.name = name;
     d.icon = "folder";
     std::string path = data_home() + "/desktop-directories/" + file;
-    if (auto r = write_file(path, render_desktop_entry(d)); !r) return Unexpected{r.error()};
+    if (auto r = write_regenerable_file(path, render_desktop_entry(d)); !r) return Unexpected{r.error()};
     written.push_back(path);
   }
   return written;

@@ -10,15 +10,11 @@
 
 #include "desktop/files.h"
 #include "desktop/host_tool.h"
+#include "desktop/text.h"
 
 namespace sill::desktop {
 
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::string user_mime_dir() { return data_home() + "/mime"; }
 
@@ -53,18 +49,6 @@ bool defined_by_sill(const std::string& type) {
   return false;
 }
 
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
-  }
-  return out;
-}
-
 // What update-mime-database writes next to packages/: fixed names and one folder per media type.
 void remove_generated_database(const std::string& dir) {
   static constexpr const char* kGenerated[] = {"aliases", "generic-icons", "globs", "globs2", "icons", "magic",
@@ -86,7 +70,7 @@ void remove_generated_database(const std::string& dir) {
 }  // namespace
 
 std::optional<std::string> mime_type_for_extension(const std::string& ext) {
-  std::string want = "*." + lower(ext);
+  std::string want = "*." + ascii_lower(ext);
   std::optional<std::string> best;
   int best_weight = -1;
   for (const std::string& dir : mime_dirs()) {
@@ -100,7 +84,7 @@ std::optional<std::string> mime_type_for_extension(const std::string& ext) {
       std::size_t c3 = line.find(':', c2 + 1);
       std::string glob = line.substr(c2 + 1, c3 == std::string::npos ? std::string::npos : c3 - c2 - 1);
       bool case_sensitive = c3 != std::string::npos && line.find("cs", c3) != std::string::npos;
-      if ((case_sensitive ? glob : lower(glob)) != want) continue;
+      if ((case_sensitive ? glob : ascii_lower(glob)) != want) continue;
       std::string type = line.substr(c1 + 1, c2 - c1 - 1);
       int weight = std::atoi(line.substr(0, c1).c_str());
       if (type.rfind("application/x-sill-", 0) == 0) continue;

@@ -43,11 +43,6 @@ std::vector<ShortcutFolder> shortcut_folders() {
   };
 }
 
-void ensure_shortcut_folders(const std::string& prefix_dir) {
-  for (const ShortcutFolder& f : shortcut_folders())
-    if (f.start_menu) (void)make_dirs(prefix_dir + "/" + f.relative);
-}
-
 std::string disabled_marker(const std::string& prefix_dir) { return prefix_dir + "/desktop-integration.disabled"; }
 
 bool disabled_for_prefix(const std::string& prefix_dir) { return exists(disabled_marker(prefix_dir)); }

@@ -15,15 +15,14 @@ std::string prefix_id(const std::string& prefix_dir);
 // 16 hex digits of a hash of `text` (FNV-1a, 64 bits).
 std::string stable_hash(const std::string& text);
 
-// The folders, relative to the prefix, whose shortcuts become menu entries. A Start Menu
+// The folders, relative to the prefix, whose shortcuts become menu entries (ntdll/prefix.cpp
+// creates them, and SHGetFolderPathW names them). A Start Menu
 // folder's subfolders become submenus; a Desktop's shortcuts go to the top menu.
 struct ShortcutFolder {
   std::string relative;  // "drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs"
   bool start_menu;
 };
 std::vector<ShortcutFolder> shortcut_folders();
-// Creates the missing Start Menu folders in the prefix (programs expect them).
-void ensure_shortcut_folders(const std::string& prefix_dir);
 
 // The per-prefix switch: the file <prefix>/desktop-integration.disabled.
 std::string disabled_marker(const std::string& prefix_dir);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cstdlib>
 
 #include "base/debug.h"
 #include "base/unicode.h"
@@ -11,6 +12,7 @@
 #include "desktop/icon_export.h"
 #include "desktop/prefix_identity.h"
 #include "desktop/shell_link.h"
+#include "desktop/text.h"
 #include "ntdll/path_mapping.h"
 #include "win32/msvcrt/command_line.h"
 
@@ -20,15 +22,18 @@ namespace sill::desktop {
 
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
+// The Unix path, through the real folders when it exists (C: maps through dosdevices/c:,
+// which reads worse in a menu entry than the drive_c folder it links to).
 std::string to_unix(const std::string& windows_path) {
   if (windows_path.empty()) return {};
   auto u = nt::dos_path_to_unix(utf8_to_utf16(windows_path));
-  return u ? *u : std::string();
+  if (!u) return {};
+  if (char* real = realpath(u->c_str(), nullptr)) {
+    std::string r = real;
+    std::free(real);
+    return r;
+  }
+  return *u;
 }
 
 // The arguments string of a shortcut as the program's CRT will split it.
@@ -43,9 +48,7 @@ std::vector<std::string> split_arguments(const std::string& arguments) {
 // Writes the icon's PNGs; their paths (none when the file has no icon we can read).
 std::vector<std::string> write_icons(const std::string& source, int index, const std::string& icon_name) {
   std::vector<std::string> written;
-  auto bytes = read_file(source);
-  if (!bytes) return written;
-  auto icons = hicolor_icons(std::span(reinterpret_cast<const std::uint8_t*>(bytes->data()), bytes->size()), index);
+  auto icons = hicolor_icons_from_file(source, index);  // mapped: an installer of 100s of MB costs its icon pages
   if (!icons) {
     TRACE("no icon in %s: %s\n", source.c_str(), icons.error().message.c_str());
     return written;
@@ -53,7 +56,7 @@ std::vector<std::string> write_icons(const std::string& source, int index, const
   for (const HicolorIcon& icon : *icons) {
     std::string size = std::to_string(icon.size);
     std::string path = data_home() + "/icons/hicolor/" + size + "x" + size + "/apps/" + icon_name + ".png";
-    if (write_file(path, std::string(icon.png.begin(), icon.png.end()))) written.push_back(path);
+    if (write_regenerable_file(path, std::string(icon.png.begin(), icon.png.end()))) written.push_back(path);
   }
   return written;
 }
@@ -69,7 +72,7 @@ std::string current_sill_binary() {
 ShortcutEntry shortcut_entry_location(const ShortcutContext& ctx, const std::string& relative) {
   // The prefix's path is in the id: two prefixes never share an entry, and the same
   // shortcut always gets the same one whatever case a program spelled its path in.
-  std::string id = stable_hash(ctx.prefix_dir + "\n" + lower(relative));
+  std::string id = stable_hash(ctx.prefix_dir + "\n" + ascii_lower(relative));
   ShortcutEntry e;
   e.desktop_file = data_home() + "/applications/sill/" + ctx.prefix_id + "/" + id + ".desktop";
   e.desktop_id = "sill-" + ctx.prefix_id + "-" + id + ".desktop";
@@ -84,6 +87,10 @@ Expected<ShortcutEntry> write_shortcut_entry(const ShortcutContext& ctx, const s
   if (!link) return fail(lnk + ": " + link.error().message);
   std::string target = to_unix(link->target_path);
   if (target.empty()) return fail(lnk + ": the shortcut has no target Sill can run");
+  std::string base = ascii_lower(target.substr(target.find_last_of('/') + 1));
+  if (!base.ends_with(".exe") && !base.ends_with(".com"))
+    FIXME("%s: the target %s is not a program; its entry runs it as one (documents need their association)\n",
+          lnk.c_str(), target.c_str());
 
   ShortcutEntry e = shortcut_entry_location(ctx, relative);
   std::string icon_name = e.desktop_id.substr(0, e.desktop_id.size() - 8);  // without ".desktop"
@@ -101,7 +108,7 @@ Expected<ShortcutEntry> write_shortcut_entry(const ShortcutContext& ctx, const s
   // The menu merge file places the entry; the category keeps it out of other menus' catch-alls.
   entry.categories = {"X-Sill"};
   // FIXME: StartupWMClass once Sill's windows carry a WM_CLASS (none is set yet, so a guess would mislead docks).
-  if (auto w = write_file(e.desktop_file, render_desktop_entry(entry)); !w) return Unexpected{w.error()};
+  if (auto w = write_regenerable_file(e.desktop_file, render_desktop_entry(entry)); !w) return Unexpected{w.error()};
   return e;
 }
 

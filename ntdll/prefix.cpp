@@ -1,5 +1,5 @@
 // Creating the prefix's layout: drive_c (windows, Program Files, ProgramData,
-// users) and dosdevices (c: and z:). Idempotent, safe against a second process
+// users, the Start Menus) and dosdevices (c: and z:). Idempotent, safe against a second process
 // doing the same at the same moment, and careful never to replace what exists.
 #include "ntdll/prefix.h"
 
@@ -106,11 +106,20 @@ std::vector<Item> layout() {
       {"drive_c/Program Files/Common Files", ""},
       {"drive_c/Program Files (x86)", ""},
       {"drive_c/ProgramData", ""},
+      {"drive_c/ProgramData/Microsoft", ""},
+      {"drive_c/ProgramData/Microsoft/Windows", ""},
+      {"drive_c/ProgramData/Microsoft/Windows/Start Menu", ""},
+      {"drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs", ""},
       {"drive_c/users", ""},
       {"drive_c/users/Public", ""},
+      {"drive_c/users/Public/Desktop", ""},
       {user, ""},
       {user + "/AppData", ""},
       {user + "/AppData/Roaming", ""},
+      {user + "/AppData/Roaming/Microsoft", ""},
+      {user + "/AppData/Roaming/Microsoft/Windows", ""},
+      {user + "/AppData/Roaming/Microsoft/Windows/Start Menu", ""},
+      {user + "/AppData/Roaming/Microsoft/Windows/Start Menu/Programs", ""},
       {user + "/AppData/Local", ""},
       {user + "/AppData/LocalLow", ""},
       {user + "/Temp", ""},

@@ -57,9 +57,15 @@ Key::~Key() { cancel_key_notifications(this); }
 
 namespace {
 std::atomic<registry::Store*> opened_store{nullptr};
+std::uint32_t writes_at_open = 0;  // set before opened_store is published
 }  // namespace
 
 registry::Store* registry_store_if_open() { return opened_store.load(std::memory_order_acquire); }
+
+bool registry_changed_since_open() {
+  registry::Store* store = registry_store_if_open();
+  return store && store->finished_writes() != writes_at_open;
+}
 
 registry::Store* registry_store() {
   static std::once_flag once;
@@ -74,6 +80,7 @@ registry::Store* registry_store() {
       return;
     }
     store = s->release();
+    writes_at_open = store->finished_writes();
     opened_store.store(store, std::memory_order_release);
   });
   return store;

@@ -39,6 +39,9 @@ class Key : public Object {
 registry::Store* registry_store();
 // The store when this process has opened it already, else nullptr (never opens it).
 registry::Store* registry_store_if_open();
+// Whether any process of the prefix finished a write to the store since this one opened
+// it (false when it never did): one memory load, for the checks made at exit.
+bool registry_changed_since_open();
 // The same for an explicit prefix folder (sill prefix init): whether it was created, or why not.
 Expected<bool> ensure_registry_store(const std::string& prefix_dir);
 

@@ -77,7 +77,7 @@ int sync() {
   }
   if (!nt::ensure_default_prefix()) return 1;
   std::string prefix = nt::prefix_path();
-  auto menu = desktop::sync_menu(prefix);
+  auto menu = desktop::sync_menu(prefix, true);
   if (!menu) return failure(menu.error().message);
   print_sync("menu entries", *menu);
   auto assoc = desktop::sync_associations(prefix);

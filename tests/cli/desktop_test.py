@@ -14,6 +14,7 @@ import zlib
 
 SILL, BUILD, CASE = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3]
 INSTALLER = os.path.join(BUILD, "installer_like.exe")
+ICON_APP = os.path.join(BUILD, "icon_app.exe")  # a PE with icon groups (icon_test.py's)
 TOP = tempfile.mkdtemp(prefix="sill-desktop-")
 HOME = os.path.join(TOP, "home")
 DATA = os.path.join(HOME, ".local", "share")
@@ -89,13 +90,26 @@ def windows_path(unix):
 def install_program(env=None):
     ico = os.path.join(TOP, "app icon.ico")
     write_ico(ico)
-    p = run([SILL, INSTALLER, "install", windows_path(ico)], check=False, env=env)
+    p = run([SILL, INSTALLER, "install", windows_path(ico), windows_path(ICON_APP)], check=False, env=env)
     if p.returncode != 0 or b"not ok" in p.stdout:
         fail(f"installer_like.exe install: {p.stdout.decode(errors='replace')}{p.stderr.decode(errors='replace')}")
 
 
 def menu_entries():
     return [f for f in all_files(os.path.join(DATA, "applications", "sill")) if f.endswith(".desktop")]
+
+
+def entry_named(name):
+    found = [f for f in menu_entries() if read_entry(f).get("Name") == name]
+    return found[0] if found else None
+
+
+def icon_file(entry, size):
+    icon = read_entry(entry).get("Icon", "")
+    png = os.path.join(DATA, "icons", "hicolor", f"{size}x{size}", "apps", icon + ".png")
+    if not icon or not os.path.isfile(png) or open(png, "rb").read(8) != b"\x89PNG\r\n\x1a\n":
+        fail(f"no {size}x{size} icon for {entry}: {png}")
+    return png
 
 
 def case_install_uninstall():
@@ -149,10 +163,11 @@ def case_uninstall_keeps_user_choice():
 def case_installer():
     text_default = query_default("text/plain")
     install_program()
-    entries = menu_entries()
-    if len(entries) != 1:
-        fail(f"expected one menu entry, found {entries}")
-    validate(entries[0])
+    entries = [entry_named("Sill Test App"), entry_named("Sill Test COM")]
+    if None in entries or len(menu_entries()) != 2:
+        fail(f"expected the entries of both shortcuts, found {menu_entries()}")
+    for entry in entries:
+        validate(entry)
     e = read_entry(entries[0])
     exe = run([SILL, "path", "--unix", windows_path(INSTALLER)]).stdout.decode().strip()
     want_exec = f'env SILL_PREFIX={PREFIX} {SILL} {exe} --mode "two words" 100%%'
@@ -160,10 +175,14 @@ def case_installer():
         fail(f"Name/Exec: {e.get('Name')!r} {e.get('Exec')!r}, expected Exec {want_exec!r}")
     if e.get("Path") != os.path.dirname(exe) or e.get("Comment") != "A test program for Sill's menu entries":
         fail(f"Path/Comment: {e.get('Path')!r} {e.get('Comment')!r}")
-    icon = e.get("Icon", "")
-    png = os.path.join(DATA, "icons", "hicolor", "32x32", "apps", icon + ".png")
-    if not icon or not os.path.isfile(png) or open(png, "rb").read(8) != b"\x89PNG\r\n\x1a\n":
-        fail(f"no 32x32 icon {png}")
+    png = icon_file(entries[0], 32)
+    # The shortcut saved through IShellLinkW: its target's icon group (a PE resource) as the icon.
+    com = read_entry(entries[1])
+    icon_app = run([SILL, "path", "--unix", windows_path(ICON_APP)]).stdout.decode().strip()
+    if com.get("Exec") != f"env SILL_PREFIX={PREFIX} {SILL} {icon_app} --from-com" or \
+            com.get("Comment") != "Saved through IShellLinkW":
+        fail(f"the IShellLinkW shortcut's entry: {com}")
+    com_png = icon_file(entries[1], 48)
     menu = os.path.join(CONFIG, "menus", "applications-merged")
     menus = all_files(menu)
     if len(menus) != 1 or "<Name>Sill Test</Name>" not in open(menus[0]).read():
@@ -203,25 +222,27 @@ def case_installer():
     p = run([SILL, INSTALLER, "remove"], check=False)
     if p.returncode != 0:
         fail(f"installer_like.exe remove: {p.stdout.decode(errors='replace')}")
-    if menu_entries() or os.path.exists(png) or all_files(menu):
-        fail(f"entries left after the shortcut went: {menu_entries()} {all_files(menu)}")
+    if menu_entries() != [entries[1]] or os.path.exists(png) or not os.path.exists(com_png):
+        fail(f"after DeleteFileW on one shortcut: {menu_entries()}, icon {png} left: {os.path.exists(png)}")
+    if "<Name>Sill Test</Name>" in open(menus[0]).read():
+        fail("the emptied Start Menu folder is still a submenu")
 
 
 def case_sync():
     install_program()
-    entry = menu_entries()[0]
+    entry = entry_named("Sill Test App")
     os.remove(entry)
     if "(missing)" not in sill("desktop", "list").stdout.decode():
         fail("list does not mark a missing file")
     os.utime(os.path.join(PREFIX, "drive_c", "ProgramData", "Microsoft", "Windows", "Start Menu", "Programs",
                           "Sill Test", "Sill Test App.lnk"))
     sill("desktop", "sync")
-    if menu_entries() != [entry]:
+    if entry_named("Sill Test App") != entry or len(menu_entries()) != 2:
         fail(f"sync did not rebuild the same entry: {menu_entries()}")
     shutil.rmtree(os.path.join(PREFIX, "drive_c", "ProgramData", "Microsoft", "Windows", "Start Menu", "Programs",
                                "Sill Test"))
     sill("desktop", "sync")
-    if menu_entries():
+    if entry_named("Sill Test App") or len(menu_entries()) != 1:
         fail(f"sync kept a stale entry: {menu_entries()}")
     sill("desktop", "uninstall", "--all")
     left = all_files(DATA) + all_files(CONFIG)
@@ -236,8 +257,8 @@ def case_disabled():
     if menu_entries():
         fail("the prefix's switch did not stop menu entries")
     sill("desktop", "enable")
-    if len(menu_entries()) != 1:
-        fail("enable did not bring the entry back")
+    if len(menu_entries()) != 2:
+        fail("enable did not bring the entries back")
     sill("desktop", "uninstall", "--all")
     for name, value in (("SILL_NO_MENUS", "1"), ("WINEDLLOVERRIDES", "winemenubuilder.exe=d")):
         shutil.rmtree(PREFIX)

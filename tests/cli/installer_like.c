@@ -1,15 +1,21 @@
-/* What an installer does for the desktop, the plain Win32 way (desktop_test.py drives it):
- *   installer_like.exe install ICON.ico   writes "Sill Test App.lnk" (its bytes, [MS-SHLLINK])
+/* What an installer does for the desktop (desktop_test.py drives it):
+ *   installer_like.exe install ICON.ico TARGET.exe
+ *                                         writes "Sill Test App.lnk" (its bytes, [MS-SHLLINK])
  *                                         into the common Start Menu's "Sill Test" folder, pointing
  *                                         at this program with arguments, a working folder, a
  *                                         description and ICON.ico, and registers .sillx
  *                                         (HKLM\Software\Classes, ProgID SillTest.Document, open
  *                                         command "<this program>" "%1") and .sillt (HKCU, Content
- *                                         Type text/plain, ProgID SillTest.Text)
+ *                                         Type text/plain, ProgID SillTest.Text); then, through
+ *                                         IShellLinkW and IPersistFile::Save, "Sill Test COM.lnk" in
+ *                                         the user's Start Menu (CSIDL_PROGRAMS), pointing at TARGET.exe
  *   installer_like.exe remove             deletes the shortcut with DeleteFileW
  *   installer_like.exe DOCUMENT           what the open command runs: prints "opened DOCUMENT"
  * Every step checks its result and prints TAP lines, so it passes on Windows as well. */
+#define COBJMACROS
 #include <windows.h>
+#include <shlobj.h>
+#include <shobjidl.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -94,7 +100,33 @@ static LONG set_sz(HKEY root, const wchar_t *path, const wchar_t *name, const wc
     return r;
 }
 
-static int install(const char *icon)
+/* The COM way: CoCreateInstance(CLSID_ShellLink), IShellLinkW setters, IPersistFile::Save. */
+static void save_with_shell_link(const char *target)
+{
+    wchar_t folder[MAX_PATH], path[MAX_PATH], wtarget[MAX_PATH];
+    ok(SUCCEEDED(SHGetFolderPathW(NULL, CSIDL_PROGRAMS | CSIDL_FLAG_CREATE, NULL, 0, folder)),
+       "SHGetFolderPathW(CSIDL_PROGRAMS)");
+    swprintf(path, MAX_PATH, L"%ls\\Sill Test COM.lnk", folder);
+    MultiByteToWideChar(CP_ACP, 0, target, -1, wtarget, MAX_PATH);
+    ok(SUCCEEDED(CoInitialize(NULL)), "CoInitialize");
+    IShellLinkW *link = NULL;
+    IPersistFile *file = NULL;
+    ok(SUCCEEDED(CoCreateInstance(&CLSID_ShellLink, NULL, CLSCTX_INPROC_SERVER, &IID_IShellLinkW, (void **)&link)),
+       "CoCreateInstance(CLSID_ShellLink)");
+    if (!link) return;
+    ok(SUCCEEDED(IShellLinkW_SetPath(link, wtarget)), "IShellLinkW::SetPath");
+    ok(SUCCEEDED(IShellLinkW_SetArguments(link, L"--from-com")), "IShellLinkW::SetArguments");
+    ok(SUCCEEDED(IShellLinkW_SetDescription(link, L"Saved through IShellLinkW")), "IShellLinkW::SetDescription");
+    ok(SUCCEEDED(IShellLinkW_QueryInterface(link, &IID_IPersistFile, (void **)&file)), "IPersistFile");
+    if (file) {
+        ok(SUCCEEDED(IPersistFile_Save(file, path, TRUE)), "IPersistFile::Save");
+        IPersistFile_Release(file);
+    }
+    IShellLinkW_Release(link);
+    CoUninitialize();
+}
+
+static int install(const char *icon, const char *com_target)
 {
     char self[MAX_PATH], dir[MAX_PATH];
     ok(GetModuleFileNameA(NULL, self, MAX_PATH) > 0, "GetModuleFileNameA");
@@ -123,13 +155,14 @@ static int install(const char *icon)
     ok(!set_sz(HKEY_CURRENT_USER, L"Software\\Classes\\.sillt", L"Content Type", L"text/plain"), ".sillt type");
     ok(!set_sz(HKEY_CURRENT_USER, L"Software\\Classes\\SillTest.Text\\shell\\open\\command", L"", command),
        "text open command");
+    save_with_shell_link(com_target);
     return 0;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc == 3 && !strcmp(argv[1], "install")) {
-        install(argv[2]);
+    if (argc == 4 && !strcmp(argv[1], "install")) {
+        install(argv[2], argv[3]);
     } else if (argc == 2 && !strcmp(argv[1], "remove")) {
         ok(DeleteFileW(LINK), "DeleteFileW on the shortcut");
         ok(GetFileAttributesW(LINK) == INVALID_FILE_ATTRIBUTES, "the shortcut is gone");
@@ -137,7 +170,7 @@ int main(int argc, char **argv)
         printf("opened %s\n", argv[1]);
         return 0;
     } else {
-        fprintf(stderr, "usage: installer_like.exe install ICON.ico | remove | DOCUMENT\n");
+        fprintf(stderr, "usage: installer_like.exe install ICON.ico TARGET.exe | remove | DOCUMENT\n");
         return 2;
     }
     printf("1..%d\n", tests);
