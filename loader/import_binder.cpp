@@ -156,6 +156,20 @@ std::string search_native(std::u16string_view name_lower, const ModuleState* imp
   return {};
 }
 
+// Whether a Unix path lies directly in the prefix's C:\windows\system32.
+bool in_system_directory(const std::string& unix_path) {
+  static const std::string system_dir = [] {
+    auto dir = nt::dos_path_to_unix(u"C:\\windows\\system32");
+    if (!dir) return std::string();
+    char resolved[4096];
+    return realpath(dir->c_str(), resolved) ? std::string(resolved) : *dir;
+  }();
+  std::string dir = directory_of(unix_path);
+  char resolved[4096];
+  if (realpath(dir.c_str(), resolved)) dir = resolved;
+  return !system_dir.empty() && dir == system_dir;
+}
+
 LoadResult<ModuleState*> load_native(const std::string& unix_path) {
   char resolved[4096];
   std::string real = realpath(unix_path.c_str(), resolved) ? std::string(resolved) : unix_path;
@@ -212,8 +226,16 @@ LoadResult<ModuleState*> load_dependency(std::u16string_view name, const ModuleS
     auto unix_path = nt::dos_path_to_unix(full);
     if (!unix_path) return Unexpected(LoadError{nt::STATUS_DLL_NOT_FOUND, utf16_to_utf8(full) + " was not found"});
     struct stat st {};
-    if (stat(unix_path->c_str(), &st) != 0)
-      return Unexpected(LoadError{nt::STATUS_DLL_NOT_FOUND, utf16_to_utf8(full) + " was not found"});
+    bool exists = stat(unix_path->c_str(), &st) == 0;
+    // C:\windows\system32\shell32.dll names the system's shell32 (what COM's InprocServer32
+    // values say): the built-in, unless the overrides prefer a native file that is there.
+    if (const BuiltinDll* builtin = find_builtin(key); builtin && in_system_directory(*unix_path)) {
+      for (char kind : dll_load_order(utf16_to_utf8(key), true)) {
+        if (kind == 'b') return load_builtin(*builtin);
+        if (kind == 'n' && exists) return load_native(*unix_path);
+      }
+    }
+    if (!exists) return Unexpected(LoadError{nt::STATUS_DLL_NOT_FOUND, utf16_to_utf8(full) + " was not found"});
     return load_native(*unix_path);
   }
 

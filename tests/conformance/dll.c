@@ -80,10 +80,26 @@ static void errors(void)
     tap_int(GetLastError(), ERROR_PROC_NOT_FOUND, "...with ERROR_PROC_NOT_FOUND");
 }
 
+/* A full path into the system folder loads the system DLL (COM's InprocServer32 values are such
+ * paths), also one the program does not import. */
+static void system_dll_by_path(void)
+{
+    wchar_t path[MAX_PATH];
+    UINT n = GetSystemDirectoryW(path, MAX_PATH);
+    if (!tap_ok(n > 0 && n < MAX_PATH - 16, "GetSystemDirectoryW")) return;
+    lstrcatW(path, L"\\version.dll");
+    HMODULE h = LoadLibraryW(path);
+    if (!tap_ok(h != NULL, "LoadLibraryW(<system directory>\\version.dll) loads it")) return;
+    tap_ok(GetProcAddress(h, "GetFileVersionInfoSizeW") != NULL, "...with its exports");
+    tap_ok(GetModuleHandleW(L"version.dll") == h, "...as the module named version.dll");
+    tap_ok(FreeLibrary(h), "...and FreeLibrary releases it");
+}
+
 int main(void)
 {
     static_import();
     dynamic_load();
     errors();
+    system_dll_by_path();
     return tap_done();
 }
