@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <sstream>
 
 #include "desktop/files.h"
@@ -26,7 +27,7 @@ bool starts_with_mark(const std::string& path) {
   auto text = desktop::read_file(path);
   if (!text) return false;
   std::size_t line2 = text->find('\n');
-  return line2 != std::string::npos && text->compare(line2 + 1, sizeof kWineShimMark - 1, kWineShimMark) == 0;
+  return line2 != std::string::npos && text->compare(line2 + 1, std::strlen(kWineShimMark), kWineShimMark) == 0;
 }
 
 std::string absolute(const std::string& path) {
