@@ -52,7 +52,8 @@ shim_start() {
   while [ $# -gt 0 ]; do
     case $(printf '%s' "$1" | tr 'A-Z' 'a-z') in
       /unix) shift; break ;;
-      /d) [ $# -ge 2 ] || shim_fail "start: /d needs a folder"; dir=$2; shift 2 ;;
+      # Bottles writes the folder option as /dir.
+      /d | /dir) [ $# -ge 2 ] || shim_fail "start: $1 needs a folder"; dir=$2; shift 2 ;;
       /d?*) dir=${1#??}; shift ;;
       /wait | /b | /min | /max | /i | /low | /normal | /high | /realtime | /abovenormal | /belownormal | \
         /shared | /separate) shift ;;

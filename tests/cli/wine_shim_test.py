@@ -190,6 +190,10 @@ def case_run_program():
     # Lutris and Bottles start shortcuts and programs with start /unix.
     code, out, err = shim("wine", "start", "/unix", PROG, "args", "x")
     expect(code == 0 and "arg x" in out, "wine start /unix PROGRAM runs it", out, err)
+    # Bottles starts Windows paths with `start /wait /dir FOLDER PROGRAM`.
+    windows = lambda path: "Z:" + path.replace("/", "\\")
+    code, out, err = shim("wine", "start", "/wait", "/dir", windows(TOP), windows(PROG), "args", "y")
+    expect(code == 0 and "arg y" in out, "wine start /wait /dir FOLDER PROGRAM runs it", out, err)
     code, out, err = shim("wine", "start", "/unix", os.path.join(TOP, "Game.lnk"))
     expect(code == 1 and ".lnk" in err, "a shortcut fails clearly", out, err)
 
