@@ -126,8 +126,11 @@ def case_install_uninstall():
     expect(code == 0, "uninstall succeeds", out, err)
     expect(snapshot(TOP) == before, f"the folder is as it was: {os.listdir(BIN)}")
     # Into a folder that does not exist: uninstall removes the folders install made.
-    fresh = os.path.join(TOP, "new", "shim")
+    fresh = os.path.join(TOP, "new", "it's a shim")  # quoting in the scripts
     install(fresh)
+    p = subprocess.run([os.path.join(fresh, "bin", "wine"), "wineserver", "-w"], capture_output=True,
+                       env=environment(), timeout=25)
+    expect(p.returncode == 0, "the scripts work from a folder with a space and a quote", p.stdout, p.stderr)
     code, out, err = sill("wine-shim", "uninstall", fresh)
     expect(code == 0 and not os.path.exists(os.path.join(TOP, "new")), "the made folders are gone", out, err)
     # Never over a Wine build, and nothing to uninstall where no shim is.
