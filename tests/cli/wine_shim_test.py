@@ -13,7 +13,11 @@ import sys
 import tempfile
 import time
 
+import cli_support
+from cli_support import alive, expect, fail
+
 SILL, BUILD, CASE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3]
+cli_support.CASE = CASE
 PROG = os.path.join(BUILD, "launcher_prog.exe")
 TOP = tempfile.mkdtemp(prefix="sill-wine-shim-")
 HOME = os.path.join(TOP, "home")
@@ -50,16 +54,6 @@ def sill(*args, env=None):
     return p.returncode, p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")
 
 
-def fail(message):
-    print(f"FAIL [{CASE}]: {message}")
-    sys.exit(1)
-
-
-def expect(cond, message, out="", err=""):
-    if not cond:
-        fail(f"{message}\n--- stdout ---\n{out}\n--- stderr ---\n{err}")
-
-
 def install(directory=SHIM):
     code, out, err = sill("wine-shim", "install", directory)
     expect(code == 0, "install succeeds", out, err)
@@ -74,14 +68,6 @@ def snapshot(root):
             data = open(path, "rb").read() if stat.S_ISREG(st.st_mode) else b""
             entries.append((os.path.relpath(path, root), stat.S_IFMT(st.st_mode), data))
     return sorted(entries)
-
-
-def alive(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def prefix_pids():
