@@ -50,7 +50,7 @@ shim_start() {
   shim_check_prefix
   dir=
   while [ $# -gt 0 ]; do
-    case $(printf '%s' "$1" | tr 'A-Z' 'a-z') in
+    case $(printf '%s' "$1" | tr '[:upper:]' '[:lower:]') in
       /unix) shift; break ;;
       # Bottles writes the folder option as /dir.
       /d | /dir) [ $# -ge 2 ] || shim_fail "start: $1 needs a folder"; dir=$2; shift 2 ;;
@@ -62,7 +62,7 @@ shim_start() {
     esac
   done
   [ $# -gt 0 ] || shim_fail "start: no program given"
-  case $(printf '%s' "$1" | tr 'A-Z' 'a-z') in
+  case $(printf '%s' "$1" | tr '[:upper:]' '[:lower:]') in
     *.lnk) shim_fail "start: Sill cannot start shortcuts (.lnk) yet; start the program it points to" ;;
     *.msi) shim_fail "start: Sill has no msiexec, so Windows Installer packages (.msi) cannot be installed" ;;
     *.bat | *.cmd) shim_fail "start: Sill has no cmd, so batch files cannot be run" ;;
@@ -88,7 +88,7 @@ if [ ! -e "$1" ]; then
   case $1 in
     */* | *\\*) ;;
     *)
-      tool=$(printf '%s' "$1" | tr 'A-Z' 'a-z')
+      tool=$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]')
       tool=${tool%.exe}
       case $tool in
         wineboot | wineserver | winepath | regedit) shift; exec "$SHIM_BIN/$tool" "$@" ;;
@@ -233,7 +233,8 @@ const std::vector<std::string>& wine_shim_names() {
 
 std::string wine_shim_script(const std::string& name, const std::string& sill, const std::string& bin_dir) {
   return std::string("#!/bin/sh\n") + kWineShimMark + ": Wine's `" + name +
-         "` for Wine launchers, done by Sill. Not Wine.\n" + "SILL=" + shell_quote(sill) +
+         "` for Wine launchers, done by Sill. Not Wine.\n" +
+         "# shellcheck disable=SC2034  # not every script uses every variable below\n" + "SILL=" + shell_quote(sill) +
          "\nSHIM_BIN=" + shell_quote(bin_dir) + "\nSHIM_VERSION=" +
          shell_quote(std::string("sill-") + SILL_VERSION + " (Sill's wine-shim, not Wine)") +
          "\nSHIM_NAME=" + name + "\n" + kPrelude + bodies().at(name);

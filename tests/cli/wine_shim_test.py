@@ -108,6 +108,10 @@ def case_install_uninstall():
         expect(text.startswith("#!/bin/sh\n# Written by `sill wine-shim install`"), f"{name} carries the mark")
         expect(f"SILL='{SILL}'" in text or f"SILL='{os.path.realpath(SILL)}'" in text,
                f"{name} calls sill by its absolute path", text)
+    if shutil.which("shellcheck"):
+        p = subprocess.run(["shellcheck", "-s", "sh", *[os.path.join(BIN, name) for name in NAMES]],
+                           capture_output=True, timeout=60)
+        expect(p.returncode == 0, "shellcheck finds nothing in the scripts", p.stdout.decode(), p.stderr.decode())
     code, out, err = sill("wine-shim", "uninstall", SHIM)
     expect(code == 0, "uninstall succeeds", out, err)
     expect(snapshot(TOP) == before, f"the folder is as it was: {os.listdir(BIN)}")
