@@ -3,14 +3,14 @@
 // launcher that drives Wine (Lutris' Wine runner, a Bottles runner) drives Sill. The scripts are in
 // wine_shim_scripts.cpp. DIR/bin/.sill-wine-shim records the folders install made, so that
 // uninstall removes exactly what install wrote and leaves everything else.
-#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <sstream>
+#include <system_error>
 
 #include "desktop/files.h"
 #include "tools/commands.h"
@@ -23,17 +23,20 @@ namespace {
 
 constexpr char kManifest[] = ".sill-wine-shim";
 
-bool starts_with_mark(const std::string& path) {
+// Whether the file's second line is the mark (the first is the script's #! line).
+bool carries_mark(const std::string& path) {
   auto text = desktop::read_file(path);
   if (!text) return false;
   std::size_t line2 = text->find('\n');
   return line2 != std::string::npos && text->compare(line2 + 1, std::strlen(kWineShimMark), kWineShimMark) == 0;
 }
 
-std::string absolute(const std::string& path) {
-  if (!path.empty() && path[0] == '/') return path;
-  char cwd[PATH_MAX];
-  return std::string(getcwd(cwd, sizeof cwd) ? cwd : "/") + "/" + path;
+// DIR/bin as an absolute path without "." or ".." parts: the scripts name it, and the record of
+// made folders must name each folder once.
+std::string bin_dir(const std::string& dir) {
+  std::error_code error;
+  std::filesystem::path absolute = std::filesystem::absolute(dir, error);
+  return ((error ? std::filesystem::path(dir) : absolute) / "bin").lexically_normal().string();
 }
 
 // The folders of `dir` (absolute) that do not exist yet, outermost first.
@@ -53,12 +56,11 @@ int install(const std::string& dir) {
     std::fprintf(stderr, "sill: cannot find the sill executable's own path\n");
     return 1;
   }
-  std::string bin = absolute(dir) + "/bin";
-  while (bin.find("//") != std::string::npos) bin.erase(bin.find("//"), 1);
+  std::string bin = bin_dir(dir);
   // Never over a Wine build: every name we would write must be ours or absent.
   for (const std::string& name : wine_shim_names()) {
     std::string path = bin + "/" + name;
-    if (desktop::exists(path) && !starts_with_mark(path)) {
+    if (desktop::exists(path) && !carries_mark(path)) {
       std::fprintf(stderr, "sill: %s exists and was not written by sill wine-shim; choose another folder\n",
                    path.c_str());
       return 1;
@@ -96,7 +98,7 @@ int install(const std::string& dir) {
 }
 
 int uninstall(const std::string& dir) {
-  std::string bin = absolute(dir) + "/bin";
+  std::string bin = bin_dir(dir);
   std::string manifest = bin + "/" + kManifest;
   auto record = desktop::read_file(manifest);
   if (!record || record->rfind(kWineShimMark, 0) != 0) {
@@ -107,7 +109,7 @@ int uninstall(const std::string& dir) {
   for (const std::string& name : wine_shim_names()) {
     std::string path = bin + "/" + name;
     if (!desktop::exists(path)) continue;
-    if (!starts_with_mark(path)) {
+    if (!carries_mark(path)) {
       std::fprintf(stderr, "sill: %s was not written by sill wine-shim; left as it is\n", path.c_str());
       ++kept;
     } else if (!desktop::remove_file(path)) {
