@@ -15,6 +15,7 @@ packages=(
   libpng-dev  # desktop/: icons as PNG (sill icon, menu entries)
   hyperfine  # make bench; Debian's Wine joins the comparison when installed (wine64)
   desktop-file-utils shared-mime-info xdg-utils  # sill desktop: update-mime-database; the tests' validate and xdg-mime
+  shellcheck  # wine_shim_test: the scripts of sill wine-shim
 )
 # npm fetches the real Windows programs the acceptance tests run (tests/programs); a machine that
 # already has Node.js from elsewhere keeps its own npm (Debian's conflicts with it).

@@ -19,6 +19,7 @@
 #include <string>
 
 #include "tools/commands.h"
+#include "tools/shell_script.h"
 
 namespace sill::tools {
 
@@ -52,18 +53,6 @@ bool valid_name(const std::string& name) {
   for (unsigned char c : name)
     if (c < 0x20 || c == '/' || c == '"' || c == '\\') return false;
   return true;
-}
-
-std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-std::string self_path() {
-  char buf[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string();
 }
 
 std::string compatibility_tool_vdf(const std::string& name, const std::string& display_name) {

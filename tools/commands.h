@@ -25,6 +25,8 @@ int command_steam(const std::vector<std::string>& args);
 int command_desktop(const std::vector<std::string>& args);
 // sill icon PROGRAM.exe OUT_DIR [--index N] [--name NAME]: the icon as hicolor PNGs; 1 without one.
 int command_icon(const std::vector<std::string>& args);
+// sill wine-shim install|uninstall DIR: DIR/bin/wine, wineboot, wineserver... as scripts calling sill.
+int command_wine_shim(const std::vector<std::string>& args);
 // sill [run] PROGRAM.exe ARGS...: runs the program; returns only on a load failure.
 int command_run(const std::string& program, const std::vector<std::string>& args);
 

@@ -29,6 +29,8 @@ constexpr const char* kUsage =
     "       sill desktop install|uninstall|sync|list|enable|disable  menu entries and file associations\n"
     "       sill icon PROGRAM.exe OUT_DIR [--index N] [--name NAME]  the program's icon as PNGs of the\n"
     "                           hicolor sizes: OUT_DIR/48x48/apps/NAME.png, ... (a .ico file works too)\n"
+    "       sill wine-shim install|uninstall DIR  DIR/bin/wine, wineboot, wineserver, winepath, regedit:\n"
+    "                           Wine's commands done by sill, for Lutris' Wine runner and Bottles\n"
     "\n"
     "Runs 64-bit Windows programs natively on Linux. The program's exit code becomes\n"
     "sill's exit status (the low 8 bits, as on Linux); its standard streams are sill's.\n"
@@ -99,6 +101,7 @@ int main(int argc, char** argv) {
   if (command == "steam") return sill::tools::command_steam(rest);
   if (command == "desktop") return sill::tools::command_desktop(rest);
   if (command == "icon") return sill::tools::command_icon(rest);
+  if (command == "wine-shim") return sill::tools::command_wine_shim(rest);
   if (command == "run") {
     if (rest.empty()) return usage_error("'run' needs a program");
     command = rest.front();

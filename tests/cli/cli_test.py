@@ -11,7 +11,11 @@ import subprocess
 import sys
 import tempfile
 
+import cli_support
+from cli_support import expect, fail
+
 SILL, BUILD, CASE = sys.argv[1], sys.argv[2], sys.argv[3]
+cli_support.CASE = CASE
 HELLO = os.path.join(BUILD, "hello_cli.exe")
 STATUS_ENTRYPOINT_NOT_FOUND_LOW8 = 0xC0000139 & 0xFF
 
@@ -25,16 +29,6 @@ def run(*args, env=None, stdin=b""):
     if p.returncode < 0:
         fail(f"sill {' '.join(args)} was killed by signal {-p.returncode}\nstderr: {p.stderr.decode(errors='replace')}")
     return p.returncode, p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")
-
-
-def fail(message):
-    print(f"FAIL [{CASE}]: {message}")
-    sys.exit(1)
-
-
-def expect(cond, message, out="", err=""):
-    if not cond:
-        fail(f"{message}\n--- stdout ---\n{out}\n--- stderr ---\n{err}")
 
 
 def expect_error(args, status, pattern):

@@ -14,7 +14,11 @@ import threading
 import time
 import fcntl
 
+import cli_support
+from cli_support import alive, expect, fail  # fail() exits; cleanup() runs on the way out
+
 SILL, BUILD, CASE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3]
+cli_support.CASE = CASE
 PROG = os.path.join(BUILD, "launcher_prog.exe")
 TOP = tempfile.mkdtemp(prefix="sill-launcher-")
 HOME = os.path.join(TOP, "home")
@@ -52,16 +56,6 @@ def start(*args, env=None, new_session=False, stdout=subprocess.PIPE):
     return p
 
 
-def fail(message):
-    print(f"FAIL [{CASE}]: {message}")
-    sys.exit(1)  # cleanup() runs on the way out
-
-
-def expect(cond, message, out="", err=""):
-    if not cond:
-        fail(f"{message}\n--- stdout ---\n{out}\n--- stderr ---\n{err}")
-
-
 def prefix_pids(prefix=PREFIX):
     """Linux processes whose environment names this prefix: an independent look, not the registry's."""
     pids = []
@@ -96,14 +90,6 @@ def wait_ready(p):
         p.kill()
         fail(f"the program did not start: {line!r} {p.stderr.read().decode(errors='replace')}")
     return int(line.split()[1])
-
-
-def alive(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def case_unix_path():

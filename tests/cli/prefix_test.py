@@ -9,7 +9,11 @@ import subprocess
 import sys
 import tempfile
 
+import cli_support
+from cli_support import expect, fail
+
 SILL, BUILD, CASE = sys.argv[1], sys.argv[2], sys.argv[3]
+cli_support.CASE = CASE
 HELLO = os.path.join(BUILD, "hello_cli.exe")
 TOP = tempfile.mkdtemp(prefix="sill-prefix-cli-")
 HOME = os.path.join(TOP, "home")
@@ -33,16 +37,6 @@ def run(*args, env=None):
     if p.returncode < 0:
         fail(f"sill {' '.join(args)} was killed by signal {-p.returncode}")
     return p.returncode, p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")
-
-
-def fail(message):
-    print(f"FAIL [{CASE}]: {message}")
-    sys.exit(1)
-
-
-def expect(cond, message, out="", err=""):
-    if not cond:
-        fail(f"{message}\n--- stdout ---\n{out}\n--- stderr ---\n{err}")
 
 
 LAYOUT = ["drive_c/windows/system32", "drive_c/windows/temp", "drive_c/Program Files",
