@@ -11,10 +11,13 @@
 #include <cstring>
 
 #include "base/unicode.h"
+#include "desktop/shell_link.h"
 #include "loader/process_start.h"
 #include "ntdll/path_mapping.h"
 #include "ntdll/prefix.h"
 #include "tools/commands.h"
+#include "tools/file_reader.h"
+#include "win32/msvcrt/command_line.h"
 
 namespace sill::tools {
 
@@ -41,6 +44,54 @@ void make_prefix_absolute() {
   if (getcwd(cwd, sizeof cwd)) setenv("SILL_PREFIX", (std::string(cwd) + "/" + p).c_str(), 1);
 }
 
+bool ends_with_lnk(const std::string& path) {
+  if (path.size() < 4) return false;
+  std::string tail = path.substr(path.size() - 4);
+  for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return tail == ".lnk";
+}
+
+// A shortcut runs what it points to, as Windows' shell starts it: the target with the
+// shortcut's arguments (then any given here), in its working folder.
+int run_shortcut(const std::string& program, const std::string& path, const std::vector<std::string>& extra) {
+  auto bytes = read_whole_file(path);
+  if (!bytes) {
+    std::fprintf(stderr, "sill: cannot read the shortcut %s: %s\n", program.c_str(), bytes.error().message.c_str());
+    return 127;
+  }
+  auto link = desktop::parse_shell_link(*bytes);
+  if (!link) {
+    std::fprintf(stderr, "sill: %s is not a shortcut Sill can read: %s\n", program.c_str(), link.error().message.c_str());
+    return 126;
+  }
+  // A shortcut to a shortcut is followed a few times, never round a cycle.
+  static int depth = 0;
+  if (++depth > 8) {
+    std::fprintf(stderr, "sill: the shortcut %s leads to shortcuts pointing at each other\n", program.c_str());
+    return 126;
+  }
+  if (link->target_path.empty()) {
+    std::fprintf(stderr, "sill: the shortcut %s names no file to start\n", program.c_str());
+    return 126;
+  }
+  if (!nt::ensure_default_prefix()) return 1;
+  if (!link->working_dir.empty()) {
+    auto dir = nt::dos_path_to_unix(utf8_to_utf16(link->working_dir));
+    char cwd[PATH_MAX];
+    if (dir && chdir(dir->c_str()) == 0 && getcwd(cwd, sizeof cwd))
+      nt::set_current_directory(nt::unix_path_to_dos(cwd));  // the NT layer has read the old one already
+    else
+      std::fprintf(stderr, "sill: %s: cannot enter its working folder %s; staying in the current one\n",
+                   program.c_str(), link->working_dir.c_str());
+  }
+  // The arguments are a command-line tail: split as the program's C runtime will split it.
+  std::vector<std::string> args;
+  auto split = msvcrt::split_command_line(("x " + link->arguments).c_str());
+  args.insert(args.end(), split.begin() + 1, split.end());
+  args.insert(args.end(), extra.begin(), extra.end());
+  return command_run(link->target_path, args);
+}
+
 }  // namespace
 
 int command_run(const std::string& program, const std::vector<std::string>& args) {
@@ -63,6 +114,7 @@ int command_run(const std::string& program, const std::vector<std::string>& args
     std::fprintf(stderr, "sill: cannot run %s: it is a directory\n", program.c_str());
     return 126;
   }
+  if (ends_with_lnk(path)) return run_shortcut(program, path, args);
   loader::LoadError e = loader::run_program(path, args);
   std::fprintf(stderr, "sill: cannot run %s: %s\n", program.c_str(), e.message.c_str());
   // 126 is the shell's "found but cannot be executed".

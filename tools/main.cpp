@@ -18,6 +18,7 @@ namespace {
 constexpr const char* kUsage =
     "Usage: sill [OPTIONS] PROGRAM.exe [ARGS...]\n"
     "       sill [OPTIONS] run PROGRAM.exe [ARGS...]\n"
+    "       sill [OPTIONS] SHORTCUT.lnk [ARGS...]  runs the shortcut's target with its arguments, in its folder\n"
     "       sill info FILE      show the headers, sections, imports and exports of a PE file\n"
     "       sill check FILE     list the imports Sill does not provide (exit status 1 if any)\n"
     "       sill prefix init [DIR]  create the prefix (default: $SILL_PREFIX or ~/.local/share/sill/default)\n"

@@ -63,7 +63,6 @@ shim_start() {
   done
   [ $# -gt 0 ] || shim_fail "start: no program given"
   case $(printf '%s' "$1" | tr '[:upper:]' '[:lower:]') in
-    *.lnk) shim_fail "start: Sill cannot start shortcuts (.lnk) yet; start the program it points to" ;;
     *.msi) shim_fail "start: Sill has no msiexec, so Windows Installer packages (.msi) cannot be installed" ;;
     *.bat | *.cmd) shim_fail "start: Sill has no cmd, so batch files cannot be run" ;;
   esac

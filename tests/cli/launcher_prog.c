@@ -5,7 +5,8 @@
  *   tree DEPTH         starts "tree DEPTH-1" (down to 0), says "ready PID" once, then sleeps for ever
  *   spawn-and-exit MS  starts "linger MS" and returns at once (a launcher stub)
  *   linger MS          sleeps MS milliseconds, then writes "lingered" to stdout and returns 0
- *   args ...           prints the command line and each argument */
+ *   args ...           prints the command line and each argument
+ *   cwd ...            prints the current directory, then each argument */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,13 @@ int main(int argc, char** argv) {
   }
   if (argc >= 2 && !strcmp(argv[1], "args")) {
     printf("cmdline %s\n", GetCommandLineA());
+    for (int i = 2; i < argc; ++i) printf("arg %s\n", argv[i]);
+    return 0;
+  }
+  if (argc >= 2 && !strcmp(argv[1], "cwd")) {
+    char dir[MAX_PATH];
+    GetCurrentDirectoryA(MAX_PATH, dir);
+    printf("cwd %s\n", dir);
     for (int i = 2; i < argc; ++i) printf("arg %s\n", argv[i]);
     return 0;
   }

@@ -1,15 +1,28 @@
 // Prints what desktop/shell_link.h reads from a .lnk file, one "field=value" line each, for
 // shell_link_test.py to compare with what the conformance program set through shell32.
+// With --write OUT TARGET WORKDIR ARGS it writes a shortcut instead (run_shortcut_test.py).
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <string>
 #include <vector>
 
 #include "desktop/shell_link.h"
 
 int main(int argc, char** argv) {
+  if (argc == 6 && std::string(argv[1]) == "--write") {
+    sill::desktop::ShellLink link;
+    link.target_path = argv[3];
+    link.working_dir = argv[4];
+    link.arguments = argv[5];
+    link.id_list = sill::desktop::id_list_for_path(link.target_path, 0x20 /* FILE_ATTRIBUTE_ARCHIVE */);
+    auto bytes = sill::desktop::write_shell_link(link);
+    std::ofstream out(argv[2], std::ios::binary);
+    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    return out ? 0 : 1;
+  }
   if (argc != 2) {
-    std::fprintf(stderr, "usage: shell_link_dump FILE.lnk\n");
+    std::fprintf(stderr, "usage: shell_link_dump FILE.lnk | --write OUT TARGET WORKDIR ARGS\n");
     return 2;
   }
   std::ifstream in(argv[1], std::ios::binary);
