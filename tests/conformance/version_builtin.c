@@ -4,7 +4,14 @@
  * FindResourceW on the loaded module, LoadLibraryExW AS_DATAFILE of the file.
  * Revisions differ between Windows updates, so the numbers are compared by
  * range: a system file carries its release's base build (19041 for Windows 10
- * 2004 to 22H2, whose RtlGetVersion says 19041 to 19045). */
+ * 2004 to 22H2, whose RtlGetVersion says 19041 to 19045). The strings are
+ * those of an English (US) Windows (table 040904B0).
+ *
+ * Wine 8 fails 16 of these: its built-in DLLs carry Wine's own versions (user32
+ * 5.1.2600, ntdll 6.1.7601; only kernel32's 10.0 matches a Windows 10 prefix),
+ * dwFileOS 0 instead of VOS_NT_WINDOWS32, and an empty InternalName. Windows'
+ * system DLLs have 10.0.<base build>.<revision>, VOS_NT_WINDOWS32 and their
+ * names there (kernel32, ntdll.dll, user32). */
 #include <stdio.h>
 #include <windows.h>
 
