@@ -53,8 +53,8 @@ struct SectionSpec {
 
 // Headers: enough for programs that check MZ/PE and walk to the export or
 // resource directory. Raw data sits at its RVA, so the file and image layouts match.
-void write_headers(std::uint8_t* base, std::uint64_t image_base, std::uint32_t size_of_image, std::span<const SectionSpec> sections,
-                   pe::DataDirectory exports, pe::DataDirectory resources) {
+void write_headers(std::uint8_t* base, std::uint64_t image_base, std::uint32_t size_of_image,
+                   std::span<const SectionSpec> sections, pe::DataDirectory exports, pe::DataDirectory resources) {
   auto* dos = reinterpret_cast<pe::DosHeader*>(base);
   dos->e_magic = 0x5A4D;
   dos->e_lfanew = sizeof(pe::DosHeader);
@@ -177,8 +177,8 @@ LoadResult<ModuleState*> load_builtin(const BuiltinDll& dll) {
       {".text", kPage, l.rsrc - kPage, kCodeSection},
       {".rsrc", l.rsrc, static_cast<std::uint32_t>(resources.size()), kResourceSection},
   };
-  write_headers(base, reinterpret_cast<std::uint64_t>(base), l.size, sections, {l.export_dir, l.export_end - l.export_dir},
-                {l.rsrc, static_cast<std::uint32_t>(resources.size())});
+  write_headers(base, reinterpret_cast<std::uint64_t>(base), l.size, sections,
+                {l.export_dir, l.export_end - l.export_dir}, {l.rsrc, static_cast<std::uint32_t>(resources.size())});
   std::memcpy(base + l.rsrc, resources.data(), resources.size());
 
   auto* dir = reinterpret_cast<pe::ExportDirectory*>(base + l.export_dir);
@@ -242,10 +242,11 @@ std::optional<std::vector<std::uint8_t>> builtin_data_file(std::u16string_view b
   const BuiltinDll* dll = find_builtin(lower_name(base_name));
   if (!dll) return std::nullopt;
   std::vector<std::uint8_t> resources = builtin_resource_section(dll->name, kPage);
-  auto size = align_up(kPage + static_cast<std::uint32_t>(resources.size()), kPage);
+  auto rsrc_size = static_cast<std::uint32_t>(resources.size());
+  auto size = align_up(kPage + rsrc_size, kPage);
   std::vector<std::uint8_t> file(size);
-  const SectionSpec sections[] = {{".rsrc", kPage, static_cast<std::uint32_t>(resources.size()), kResourceSection}};
-  write_headers(file.data(), kDataFileImageBase, size, sections, {}, {kPage, static_cast<std::uint32_t>(resources.size())});
+  const SectionSpec sections[] = {{".rsrc", kPage, rsrc_size, kResourceSection}};
+  write_headers(file.data(), kDataFileImageBase, size, sections, {}, {kPage, rsrc_size});
   std::memcpy(file.data() + kPage, resources.data(), resources.size());
   return file;
 }

@@ -24,7 +24,8 @@ static DWORD os_build(void)
     RTL_OSVERSIONINFOW info;
     ZeroMemory(&info, sizeof info);
     info.dwOSVersionInfoSize = sizeof info;
-    rtl_get_version_fn get = (rtl_get_version_fn)(void *)GetProcAddress(GetModuleHandleW(L"ntdll.dll"), "RtlGetVersion");
+    HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
+    rtl_get_version_fn get = (rtl_get_version_fn)(void *)GetProcAddress(ntdll, "RtlGetVersion");
     if (!get || get(&info) != 0) return 0;
     return info.dwBuildNumber;
 }
@@ -152,7 +153,8 @@ static void check_module(const WCHAR *dll, const char *name)
         DWORD size = SizeofResource(module, res);
         const WORD *block = LockResource(LoadResource(module, res));
         sprintf(what, "%s: the resource is a VS_VERSIONINFO that fits", name);
-        tap_ok(block && block[0] <= size && block[0] > 40 && wcscmp((const WCHAR *)(block + 3), L"VS_VERSION_INFO") == 0,
+        tap_ok(block && block[0] <= size && block[0] > 40 &&
+                   wcscmp((const WCHAR *)(block + 3), L"VS_VERSION_INFO") == 0,
                what);
     }
     BOOL found = FALSE;
