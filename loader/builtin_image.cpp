@@ -1,6 +1,8 @@
 // Synthesizes a PE image for each built-in DLL so that programs see a real DLL:
 // GetModuleHandle returns its base, manual walks of the export directory work,
-// and each exported function is a jump stub into Sill's C++ code. Data exports
+// each exported function is a jump stub into Sill's C++ code, and a resource
+// section holds the DLL's version information (builtin_version_resource.h), so
+// FindResource and GetFileVersionInfo see what Windows' system DLLs have. Data exports
 // must be reachable by a 32-bit RVA, so the image is placed just below the
 // lowest variable it exports (Sill's own .data/.bss).
 #include <sys/mman.h>
@@ -8,9 +10,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <span>
+#include <vector>
 
 #include "base/debug.h"
 #include "base/unicode.h"
+#include "loader/builtin_version_resource.h"
 #include "loader/loader_internal.h"
 #include "ntdll/status.h"
 #include "loader/pe_format.h"
@@ -24,6 +30,7 @@ namespace {
 
 constexpr std::uint32_t kPage = 0x1000;
 constexpr std::uint32_t kStubSize = 16;
+constexpr std::uint32_t kFileAlignment = 0x200;
 
 std::uint32_t align_up(std::uint32_t v, std::uint32_t a) { return (v + a - 1) & ~(a - 1); }
 
@@ -35,8 +42,56 @@ struct Layout {
   std::uint32_t strings;         // DLL name, export names, forwarder strings
   std::uint32_t export_end;
   std::uint32_t stubs;           // page-aligned
+  std::uint32_t rsrc;            // the resource section, page-aligned
   std::uint32_t size;            // SizeOfImage
 };
+
+struct SectionSpec {
+  const char* name;
+  std::uint32_t rva, size, characteristics;
+};
+
+// Headers: enough for programs that check MZ/PE and walk to the export or
+// resource directory. Raw data sits at its RVA, so the file and image layouts match.
+void write_headers(std::uint8_t* base, std::uint64_t image_base, std::uint32_t size_of_image,
+                   std::span<const SectionSpec> sections, pe::DataDirectory exports, pe::DataDirectory resources) {
+  auto* dos = reinterpret_cast<pe::DosHeader*>(base);
+  dos->e_magic = 0x5A4D;
+  dos->e_lfanew = sizeof(pe::DosHeader);
+  auto* nt = reinterpret_cast<pe::NtHeaders64*>(base + dos->e_lfanew);
+  nt->Signature = 0x00004550;
+  nt->FileHeader.Machine = pe::kMachineAmd64;
+  nt->FileHeader.NumberOfSections = static_cast<std::uint16_t>(sections.size());
+  nt->FileHeader.SizeOfOptionalHeader = sizeof(pe::OptionalHeader64);
+  nt->FileHeader.Characteristics = pe::kFileExecutable | pe::kFileLargeAddressAware | pe::kFileDll;
+  auto& opt = nt->OptionalHeader;
+  opt.Magic = 0x20B;
+  opt.ImageBase = image_base;
+  opt.SectionAlignment = kPage;
+  opt.FileAlignment = kFileAlignment;
+  opt.MajorOperatingSystemVersion = opt.MajorSubsystemVersion = 6;
+  opt.SizeOfImage = size_of_image;
+  opt.SizeOfHeaders = kPage;
+  opt.Subsystem = pe::kSubsystemWindowsCui;
+  opt.DllCharacteristics = pe::kDllDynamicBase | pe::kDllNxCompat | pe::kDllHighEntropyVa;
+  opt.NumberOfRvaAndSizes = pe::kDirCount;
+  opt.DataDirectory[pe::kDirExport] = exports;
+  opt.DataDirectory[pe::kDirResource] = resources;
+  auto* header = reinterpret_cast<pe::SectionHeader*>(nt + 1);
+  for (const SectionSpec& s : sections) {
+    std::memcpy(header->Name, s.name, std::strlen(s.name));
+    header->VirtualAddress = s.rva;
+    header->VirtualSize = s.size;
+    header->SizeOfRawData = align_up(s.size, kFileAlignment);
+    header->PointerToRawData = s.rva;
+    header->Characteristics = s.characteristics;
+    ++header;
+  }
+}
+
+constexpr std::uint32_t kCodeSection = pe::kScnCntCode | pe::kScnMemExecute | pe::kScnMemRead;
+constexpr std::uint32_t kResourceSection = pe::kScnCntInitializedData | pe::kScnMemRead;
+constexpr std::uint64_t kDataFileImageBase = 0x180000000;  // where the linker puts 64-bit DLLs
 
 // Writes `jmp [rip+2]; xchg ax,ax; dq target`: 16 bytes, the target qword 8-aligned.
 void write_stub(std::uint8_t* at, const void* target) {
@@ -109,42 +164,22 @@ LoadResult<ModuleState*> load_builtin(const BuiltinDll& dll) {
   l.strings = l.ordinals + 2 * static_cast<std::uint32_t>(named.size());
   l.export_end = l.strings + string_bytes;
   l.stubs = align_up(l.export_end, kPage);
-  l.size = align_up(l.stubs + kStubSize * count, kPage);
+  l.rsrc = align_up(l.stubs + kStubSize * count, kPage);
+  std::vector<std::uint8_t> resources = builtin_resource_section(dll.name, l.rsrc);
+  l.size = align_up(l.rsrc + static_cast<std::uint32_t>(resources.size()), kPage);
 
   std::uint8_t* base = reserve_image(dll, l.size);
   if (!base)
     return Unexpected(LoadError{nt::STATUS_NO_MEMORY,
                                 "cannot reserve memory for built-in " + std::string(dll.name)});
 
-  // Headers: enough for programs that check MZ/PE and walk to the export directory.
-  auto* dos = reinterpret_cast<pe::DosHeader*>(base);
-  dos->e_magic = 0x5A4D;
-  dos->e_lfanew = sizeof(pe::DosHeader);
-  auto* nt = reinterpret_cast<pe::NtHeaders64*>(base + dos->e_lfanew);
-  nt->Signature = 0x00004550;
-  nt->FileHeader.Machine = pe::kMachineAmd64;
-  nt->FileHeader.NumberOfSections = 1;
-  nt->FileHeader.SizeOfOptionalHeader = sizeof(pe::OptionalHeader64);
-  nt->FileHeader.Characteristics = pe::kFileExecutable | pe::kFileLargeAddressAware | pe::kFileDll;
-  auto& opt = nt->OptionalHeader;
-  opt.Magic = 0x20B;
-  opt.ImageBase = reinterpret_cast<std::uint64_t>(base);
-  opt.SectionAlignment = kPage;
-  opt.FileAlignment = 0x200;
-  opt.MajorOperatingSystemVersion = opt.MajorSubsystemVersion = 6;
-  opt.SizeOfImage = l.size;
-  opt.SizeOfHeaders = kPage;
-  opt.Subsystem = pe::kSubsystemWindowsCui;
-  opt.DllCharacteristics = pe::kDllDynamicBase | pe::kDllNxCompat | pe::kDllHighEntropyVa;
-  opt.NumberOfRvaAndSizes = pe::kDirCount;
-  opt.DataDirectory[pe::kDirExport] = {l.export_dir, l.export_end - l.export_dir};
-  auto* section = reinterpret_cast<pe::SectionHeader*>(nt + 1);
-  std::memcpy(section->Name, ".text", 5);
-  section->VirtualAddress = kPage;
-  section->VirtualSize = l.size - kPage;
-  section->SizeOfRawData = l.size - kPage;
-  section->PointerToRawData = kPage;
-  section->Characteristics = pe::kScnCntCode | pe::kScnMemExecute | pe::kScnMemRead;
+  const SectionSpec sections[] = {
+      {".text", kPage, l.rsrc - kPage, kCodeSection},
+      {".rsrc", l.rsrc, static_cast<std::uint32_t>(resources.size()), kResourceSection},
+  };
+  write_headers(base, reinterpret_cast<std::uint64_t>(base), l.size, sections,
+                {l.export_dir, l.export_end - l.export_dir}, {l.rsrc, static_cast<std::uint32_t>(resources.size())});
+  std::memcpy(base + l.rsrc, resources.data(), resources.size());
 
   auto* dir = reinterpret_cast<pe::ExportDirectory*>(base + l.export_dir);
   dir->Base = 1;
@@ -187,7 +222,8 @@ LoadResult<ModuleState*> load_builtin(const BuiltinDll& dll) {
   }
 
   mprotect(base, l.stubs, PROT_READ);
-  if (l.size > l.stubs) mprotect(base + l.stubs, l.size - l.stubs, PROT_READ | PROT_EXEC);
+  if (l.rsrc > l.stubs) mprotect(base + l.stubs, l.rsrc - l.stubs, PROT_READ | PROT_EXEC);
+  mprotect(base + l.rsrc, l.size - l.rsrc, PROT_READ);
 
   nt::note_image_mapping(base, l.size);
   auto state = std::make_unique<ModuleState>();
@@ -200,6 +236,19 @@ LoadResult<ModuleState*> load_builtin(const BuiltinDll& dll) {
   m.load_count = -1;
   TRACE("built-in %s at %p (%u exports)\n", std::string(dll.name).c_str(), static_cast<void*>(base), count);
   return register_module(std::move(state));
+}
+
+std::optional<std::vector<std::uint8_t>> builtin_data_file(std::u16string_view base_name) {
+  const BuiltinDll* dll = find_builtin(lower_name(base_name));
+  if (!dll) return std::nullopt;
+  std::vector<std::uint8_t> resources = builtin_resource_section(dll->name, kPage);
+  auto rsrc_size = static_cast<std::uint32_t>(resources.size());
+  auto size = align_up(kPage + rsrc_size, kPage);
+  std::vector<std::uint8_t> file(size);
+  const SectionSpec sections[] = {{".rsrc", kPage, rsrc_size, kResourceSection}};
+  write_headers(file.data(), kDataFileImageBase, size, sections, {}, {kPage, rsrc_size});
+  std::memcpy(file.data() + kPage, resources.data(), resources.size());
+  return file;
 }
 
 }  // namespace sill::loader

@@ -18,10 +18,12 @@
 
 #include "base/debug.h"
 #include "base/unicode.h"
+#include "loader/builtin_version_resource.h"
 #include "loader/module.h"
 #include "loader/pe_resources.h"
 #include "ntdll/path_mapping.h"
 #include "ntdll/winerror.h"
+#include "win32/kernel32/kernel32.h"
 
 SILL_DEFAULT_DEBUG_CHANNEL(module);
 
@@ -68,6 +70,23 @@ std::optional<std::string> locate(std::u16string_view name) {
   return std::nullopt;
 }
 
+// The prefix's system32 holds no copies of the built-in DLLs, but Windows
+// programs expect kernel32.dll and its kind there (GetFileVersionInfo on
+// GetModuleFileName's answer, or on a bare name found through the search path):
+// such a name gives the built-in's headers and resources.
+std::optional<std::vector<std::uint8_t>> builtin_system_file(std::u16string_view name) {
+  constexpr std::u16string_view kSystem32 = u"C:\\windows\\system32\\";
+  std::u16string file(name);
+  if (file.find_last_of(u"\\/:") == std::u16string::npos) file = std::u16string(kSystem32) + file;
+  auto full = nt::full_dos_path(file);
+  if (!full) return std::nullopt;
+  auto slash = full->find_last_of(u'\\');
+  std::u16string dir = full->substr(0, slash + 1), base = full->substr(slash + 1);
+  if (lstrcmpiW(dir.c_str(), std::u16string(kSystem32).c_str()) != 0) return std::nullopt;
+  if (base.find(u'.') == std::u16string::npos) base += u".dll";
+  return loader::builtin_data_file(base);
+}
+
 std::optional<std::vector<std::uint8_t>> read_file(const std::string& path) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
@@ -107,9 +126,9 @@ std::uint8_t* map_image(std::span<const std::uint8_t> bytes, const pe::ImageLayo
 
 Expected<win::HMODULE, win::DWORD> load_data_file(std::u16string_view name, win::DWORD flags) {
   auto path = locate(name);
-  if (!path) return Unexpected(win::ERROR_FILE_NOT_FOUND);
-  auto bytes = read_file(*path);
+  auto bytes = path ? read_file(*path) : builtin_system_file(name);
   if (!bytes) return Unexpected(win::ERROR_FILE_NOT_FOUND);
+  if (!path) path = "built-in " + utf16_to_utf8(name);
   // Any PE (32- or 64-bit, any machine) serves its resources: nothing of it runs.
   auto layout = pe::read_image_layout(*bytes);
   if (!layout || layout->size_of_image == 0 || layout->size_of_image > kMaxImage) {

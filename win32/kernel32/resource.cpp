@@ -33,12 +33,7 @@ std::optional<pe::ResourceTree> module_resources(HMODULE module) {
     WARN("module %p: %s\n", module, tree.error().message.c_str());
     return fail_error(ERROR_RESOURCE_DATA_NOT_FOUND, std::nullopt);
   }
-  if (tree->empty()) {
-    if (const loader::Module* m = loader::find_module(module ? module : loader::main_module()); m && m->builtin)
-      FIXME_ONCE("built-in %s has no resources (no version information, strings or icons)\n",
-                 utf16_to_utf8(m->base_name).c_str());
-    return fail_error(ERROR_RESOURCE_DATA_NOT_FOUND, std::nullopt);
-  }
+  if (tree->empty()) return fail_error(ERROR_RESOURCE_DATA_NOT_FOUND, std::nullopt);
   return std::move(*tree);
 }
 
@@ -93,7 +88,12 @@ HRSRC find(HMODULE module, std::optional<pe::ResourceId> type, std::optional<pe:
   auto tree = module_resources(module);
   if (!tree) return nullptr;
   auto found = tree->find(*type, *name, language, ui_languages());
-  if (!found) return fail_error(resource_error(found.error()), static_cast<HRSRC>(nullptr));
+  if (!found) {
+    if (const loader::Module* m = loader::find_module(module ? module : loader::main_module()); m && m->builtin)
+      FIXME_ONCE("built-in %s has only its version resource (%s/%s: no strings, icons or dialogs)\n",
+                 utf16_to_utf8(m->base_name).c_str(), type->text().c_str(), name->text().c_str());
+    return fail_error(resource_error(found.error()), static_cast<HRSRC>(nullptr));
+  }
   TRACE("%s/%s language %04x: data at RVA 0x%x, %u bytes\n", type->text().c_str(), name->text().c_str(),
         found->language, found->rva, found->size);
   auto image = module_image(module);
