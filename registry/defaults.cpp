@@ -156,7 +156,7 @@ Result<void> populate_defaults(Store& store, const DefaultsContext& ctx) {
         .sz(u"CurrentBuildNumber", build)
         .dword(u"CurrentMajorVersionNumber", 10)
         .dword(u"CurrentMinorVersionNumber", 0)
-        .dword(u"UBR", 0)
+        .dword(u"UBR", 2006)  // the revision the built-in DLLs' version resources carry
         .sz(u"CurrentType", u"Multiprocessor Free")
         .sz(u"ProductName", u"Windows 10 Pro")
         .sz(u"EditionID", u"Professional")
