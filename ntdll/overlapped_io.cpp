@@ -111,6 +111,10 @@ bool IoRequest::finish(NTSTATUS status, std::size_t information, bool synchronou
     target.iosb[1] = information;
     __atomic_store_n(&target.iosb[0], static_cast<win::ULONG_PTR>(static_cast<std::uint32_t>(status)), __ATOMIC_RELEASE);
   }
+  // Out of the pending list before anyone is told: a thread woken by the event or the port
+  // must not find the request still cancellable (CancelIoEx then answers ERROR_NOT_FOUND).
+  // Every caller holds its own reference, so this one going does not end the object.
+  forget(*this);
   signal_object(*this, [&] { finished_flag_ = true; });
   if (target.event) set_event(*target.event);  // local or shared (named) event alike
   if (target.apc_routine) {
@@ -128,7 +132,6 @@ bool IoRequest::finish(NTSTATUS status, std::size_t information, bool synchronou
                 (file->completion_modes.load() & 1 /* FILE_SKIP_COMPLETION_PORT_ON_SUCCESS */);
     if (port && !skip) static_cast<IoCompletion*>(port.get())->post({key, target.context, status, information});
   }
-  forget(*this);
   return true;
 }
 
