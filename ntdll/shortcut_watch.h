@@ -16,8 +16,9 @@ inline void note_possible_shortcut_change(const std::string& unix_path) {
   if (desktop::has_lnk_suffix(unix_path)) shortcut_file_changed(unix_path);
 }
 inline void note_possible_shortcut_rename(const std::string& from, const std::string& to) {
+  // a.lnk -> b.lnk: a's entry goes and b's comes.
+  if (desktop::has_lnk_suffix(from)) shortcut_file_changed(from);
   if (desktop::has_lnk_suffix(to)) shortcut_file_changed(to);
-  else if (desktop::has_lnk_suffix(from)) shortcut_file_changed(from);
 }
 
 }  // namespace sill::nt
