@@ -42,6 +42,8 @@ constexpr std::array kApiSets = {
     ApiSetEntry{"api-ms-win-core-sysinfo", "kernel32.dll"},
     ApiSetEntry{"api-ms-win-core-timezone", "kernel32.dll"},
     ApiSetEntry{"api-ms-win-core-util", "kernel32.dll"},
+    ApiSetEntry{"api-ms-win-core-version", "version.dll"},  // kernelbase on Windows; the functions live in version.dll here
+    ApiSetEntry{"api-ms-win-core-versionansi", "version.dll"},
     ApiSetEntry{"api-ms-win-core-winrt", "combase.dll"},
     ApiSetEntry{"api-ms-win-core-winrt-error", "combase.dll"},
     ApiSetEntry{"api-ms-win-core-winrt-string", "combase.dll"},

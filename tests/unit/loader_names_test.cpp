@@ -19,6 +19,8 @@ TEST(ApiSets, CrtSetsResolveToUcrtbase) {
 
 TEST(ApiSets, CoreSetsResolveWithAnyVersion) {
   EXPECT_EQ(resolve_api_set("api-ms-win-core-synch-l1-2-0.dll"), "kernel32.dll");
+  EXPECT_EQ(resolve_api_set("api-ms-win-core-version-l1-1-0.dll"), "version.dll");
+  EXPECT_EQ(resolve_api_set("api-ms-win-core-versionansi-l1-1-0.dll"), "version.dll");
   EXPECT_EQ(resolve_api_set("api-ms-win-core-synch-l1-1-0.dll"), "kernel32.dll");
   EXPECT_EQ(resolve_api_set("api-ms-win-core-rtlsupport-l1-1-0.dll"), "ntdll.dll");
 }
