@@ -2,6 +2,8 @@
 // programs (and their CRTs) walk directly.
 #include <algorithm>
 
+#include "base/unicode.h"
+#include "loader/api_sets.h"
 #include "loader/loader_internal.h"
 
 namespace sill::loader {
@@ -151,6 +153,9 @@ ModuleState* state_of(const Module* m) {
 
 win::HMODULE module_handle(std::u16string_view name) {
   std::u16string key = lower_name(with_default_extension(base_name_of(name)));
+  // An API set names the DLL that hosts it, loaded or not as that DLL is (Rust's parking_lot
+  // finds WaitOnAddress through GetModuleHandle("api-ms-win-core-synch-l1-2-0.dll")).
+  if (auto host = resolve_api_set(utf16_to_utf8(key))) key = utf8_to_utf16(*host);
   if (auto* s = find_loaded(key)) return s->module.handle();
   return nullptr;
 }

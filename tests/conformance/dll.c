@@ -95,11 +95,21 @@ static void system_dll_by_path(void)
     tap_ok(FreeLibrary(h), "...and FreeLibrary releases it");
 }
 
+/* An API set name finds the DLL that hosts it (Rust's parking_lot looks WaitOnAddress up so). */
+static void api_set_module(void)
+{
+    HMODULE h = GetModuleHandleA("api-ms-win-core-synch-l1-2-0.dll");
+    if (!tap_ok(h != NULL, "GetModuleHandleA(api-ms-win-core-synch-l1-2-0.dll) finds its host")) return;
+    tap_ok(GetProcAddress(h, "WaitOnAddress") != NULL, "...which exports WaitOnAddress");
+    tap_ok(GetProcAddress(h, "WakeByAddressSingle") != NULL, "...and WakeByAddressSingle");
+}
+
 int main(void)
 {
     static_import();
     dynamic_load();
     errors();
     system_dll_by_path();
+    api_set_module();
     return tap_done();
 }
