@@ -9,7 +9,9 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "base/debug.h"
@@ -332,6 +334,60 @@ Expected<std::string, win::NTSTATUS> dos_path_to_unix(std::u16string_view dos_pa
   return drive_path_to_unix(p);
 }
 
+namespace {
+
+struct DriveLink {
+  char letter;        // 'A'..'Y'
+  std::string path;   // dosdevices/x:
+  std::string real;   // where it leads (empty if nowhere)
+};
+
+// The drive links of dosdevices with their real folders. Reading them takes an opendir and a
+// realpath (several readlinks) per link, and programs convert paths often (a dozen times during
+// start-up alone), so the list is kept while the folder is unchanged: adding, removing or
+// replacing a link changes its mtime. A folder changed in the last two seconds is read again
+// every time, since two changes within one timestamp tick would look like one.
+std::optional<std::vector<DriveLink>> drive_links(const std::string& devices) {
+  static std::mutex lock;
+  static std::string cached_folder;
+  static struct timespec cached_mtime {};
+  static std::vector<DriveLink> cached;
+  struct stat st {};
+  if (stat(devices.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return std::nullopt;
+  struct timespec now {};
+  clock_gettime(CLOCK_REALTIME, &now);
+  bool settled = now.tv_sec - st.st_mtim.tv_sec >= 2;
+  {
+    std::lock_guard g(lock);
+    if (settled && cached_folder == devices && cached_mtime.tv_sec == st.st_mtim.tv_sec &&
+        cached_mtime.tv_nsec == st.st_mtim.tv_nsec)
+      return cached;
+  }
+  std::vector<DriveLink> links;
+  DIR* d = opendir(devices.c_str());
+  if (!d) return std::nullopt;
+  while (dirent* e = readdir(d)) {
+    char l = static_cast<char>(ascii_upper(static_cast<unsigned char>(e->d_name[0])));
+    if (l < 'A' || l > 'Y' || e->d_name[1] != ':' || e->d_name[2] != '\0') continue;
+    DriveLink link{l, devices + "/" + e->d_name, {}};
+    if (char* real = realpath(link.path.c_str(), nullptr)) {
+      link.real = real;
+      std::free(real);
+    }
+    links.push_back(std::move(link));
+  }
+  closedir(d);
+  if (settled) {
+    std::lock_guard g(lock);
+    cached_folder = devices;
+    cached_mtime = st.st_mtim;
+    cached = links;
+  }
+  return links;
+}
+
+}  // namespace
+
 std::u16string unix_path_to_dos(std::string_view unix_path) {
   std::string abs(unix_path);
   if (abs.empty() || abs[0] != '/') {
@@ -359,23 +415,14 @@ std::u16string unix_path_to_dos(std::string_view unix_path) {
   std::string prefix = prefix_path();
   if (auto c = drive_root(u'c')) consider('C', *c);
   consider('C', prefix + "/drive_c");
-  auto consider_real = [&](char l, const std::string& link) {
-    if (char* real = realpath(link.c_str(), nullptr)) {
-      consider(l, real);
-      std::free(real);
+  if (auto links = drive_links(prefix + "/dosdevices")) {
+    for (const DriveLink& link : *links) {
+      consider(link.letter, link.path);
+      consider(link.letter, link.real);
     }
-  };
-  std::string devices = prefix + "/dosdevices";
-  if (DIR* d = opendir(devices.c_str())) {
-    while (dirent* e = readdir(d)) {
-      char l = static_cast<char>(ascii_upper(static_cast<unsigned char>(e->d_name[0])));
-      if (l < 'A' || l > 'Y' || e->d_name[1] != ':' || e->d_name[2] != '\0') continue;
-      consider(l, devices + "/" + e->d_name);
-      consider_real(l, devices + "/" + e->d_name);
-    }
-    closedir(d);
-  } else {
-    consider_real('C', prefix + "/drive_c");
+  } else if (char* real = realpath((prefix + "/drive_c").c_str(), nullptr)) {
+    consider('C', real);
+    std::free(real);
   }
   std::u16string out{static_cast<char16_t>(letter), u':'};
   std::u16string tail = utf8_to_utf16(rest ? *rest : std::string_view(abs));

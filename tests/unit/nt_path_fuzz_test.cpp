@@ -3,6 +3,7 @@
 // C: (absolute, rooted or relative to a current directory on C:) must stay under
 // the drive's root whatever '..', '\\?\', device names or separators it holds.
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -164,6 +165,25 @@ TEST_F(NtPathFuzz, UnixPathsBackToDos) {
   EXPECT_EQ(unix_path_to_dos(prefix_ + "/dosdevices/d:/y"), u"D:\\y");
   std::u16string beside = unix_path_to_dos(root_ + "/ddriveX");
   EXPECT_TRUE(beside.starts_with(u"Z:\\tmp\\") && beside.ends_with(u"\\ddriveX"));
+}
+
+TEST_F(NtPathFuzz, DriveLinksAreReadAgainWhenDosdevicesChanges) {
+  // The drive list is kept while dosdevices is unchanged; make it look settled (old mtime),
+  // convert once so it is kept, then add a drive: the folder's new mtime must show it.
+  const std::string devices = prefix_ + "/dosdevices";
+  struct timespec old_times[2] = {{1000000000, 0}, {1000000000, 0}};
+  ASSERT_EQ(utimensat(AT_FDCWD, devices.c_str(), old_times, AT_SYMLINK_NOFOLLOW), 0);
+  ASSERT_EQ(mkdir((root_ + "/edrive").c_str(), 0755), 0);
+  EXPECT_TRUE(unix_path_to_dos(root_ + "/edrive/x").starts_with(u"Z:\\"));
+  EXPECT_TRUE(unix_path_to_dos(root_ + "/edrive/x").starts_with(u"Z:\\"));  // from the kept list
+  ASSERT_EQ(symlink((root_ + "/edrive").c_str(), (devices + "/e:").c_str()), 0);
+  EXPECT_EQ(unix_path_to_dos(root_ + "/edrive/x"), u"E:\\x");
+  // And a drive that goes is forgotten (settled again first, at another old time).
+  struct timespec later_times[2] = {{1000000100, 0}, {1000000100, 0}};
+  ASSERT_EQ(utimensat(AT_FDCWD, devices.c_str(), later_times, AT_SYMLINK_NOFOLLOW), 0);
+  EXPECT_EQ(unix_path_to_dos(root_ + "/edrive/x"), u"E:\\x");
+  ASSERT_EQ(unlink((devices + "/e:").c_str()), 0);
+  EXPECT_TRUE(unix_path_to_dos(root_ + "/edrive/x").starts_with(u"Z:\\"));
 }
 
 TEST_F(NtPathFuzz, PerDriveCurrentDirectory) {
