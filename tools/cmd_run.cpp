@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "base/unicode.h"
+#include "desktop/menu_sync.h"
 #include "desktop/shell_link.h"
 #include "loader/process_start.h"
 #include "ntdll/path_mapping.h"
@@ -42,13 +43,6 @@ void make_prefix_absolute() {
   if (!p || !*p || p[0] == '/') return;
   char cwd[PATH_MAX];
   if (getcwd(cwd, sizeof cwd)) setenv("SILL_PREFIX", (std::string(cwd) + "/" + p).c_str(), 1);
-}
-
-bool ends_with_lnk(const std::string& path) {
-  if (path.size() < 4) return false;
-  std::string tail = path.substr(path.size() - 4);
-  for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return tail == ".lnk";
 }
 
 // A shortcut runs what it points to, as Windows' shell starts it: the target with the
@@ -114,7 +108,7 @@ int command_run(const std::string& program, const std::vector<std::string>& args
     std::fprintf(stderr, "sill: cannot run %s: it is a directory\n", program.c_str());
     return 126;
   }
-  if (ends_with_lnk(path)) return run_shortcut(program, path, args);
+  if (desktop::has_lnk_suffix(path)) return run_shortcut(program, path, args);
   loader::LoadError e = loader::run_program(path, args);
   std::fprintf(stderr, "sill: cannot run %s: %s\n", program.c_str(), e.message.c_str());
   // 126 is the shell's "found but cannot be executed".

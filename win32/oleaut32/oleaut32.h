@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "base/wintypes.h"
+#include "win32/combase/com.h"
 
 namespace sill::oleaut32 {
 
@@ -21,9 +22,9 @@ inline constexpr VARTYPE VT_EMPTY = 0, VT_NULL = 1, VT_I2 = 2, VT_I4 = 3, VT_R4 
                          VT_ARRAY = 0x2000, VT_BYREF = 0x4000;
 inline constexpr VARIANT_BOOL VARIANT_TRUE = -1, VARIANT_FALSE = 0;
 
-inline constexpr HRESULT S_OK = 0;
-inline constexpr HRESULT E_INVALIDARG = static_cast<HRESULT>(0x80070057);
-inline constexpr HRESULT E_OUTOFMEMORY = static_cast<HRESULT>(0x8007000E);
+using com::E_INVALIDARG;  // the COM status codes are combase's (com.h)
+using com::E_OUTOFMEMORY;
+using com::S_OK;
 inline constexpr HRESULT DISP_E_TYPEMISMATCH = static_cast<HRESULT>(0x80020005);
 inline constexpr HRESULT DISP_E_BADVARTYPE = static_cast<HRESULT>(0x80020008);
 inline constexpr HRESULT DISP_E_OVERFLOW = static_cast<HRESULT>(0x8002000A);
