@@ -156,20 +156,6 @@ std::string search_native(std::u16string_view name_lower, const ModuleState* imp
   return {};
 }
 
-// Whether a Unix path lies directly in the prefix's C:\windows\system32.
-bool in_system_directory(const std::string& unix_path) {
-  static const std::string system_dir = [] {
-    auto dir = nt::dos_path_to_unix(u"C:\\windows\\system32");
-    if (!dir) return std::string();
-    char resolved[4096];
-    return realpath(dir->c_str(), resolved) ? std::string(resolved) : *dir;
-  }();
-  std::string dir = directory_of(unix_path);
-  char resolved[4096];
-  if (realpath(dir.c_str(), resolved)) dir = resolved;
-  return !system_dir.empty() && dir == system_dir;
-}
-
 LoadResult<ModuleState*> load_native(const std::string& unix_path) {
   char resolved[4096];
   std::string real = realpath(unix_path.c_str(), resolved) ? std::string(resolved) : unix_path;
@@ -190,6 +176,19 @@ LoadResult<ModuleState*> load_native(const std::string& unix_path) {
 }
 
 }  // namespace
+
+bool in_system_directory(const std::string& unix_path) {
+  static const std::string system_dir = [] {
+    auto dir = nt::dos_path_to_unix(u"C:\\windows\\system32");
+    if (!dir) return std::string();
+    char resolved[4096];
+    return realpath(dir->c_str(), resolved) ? std::string(resolved) : *dir;
+  }();
+  std::string dir = directory_of(unix_path);
+  char resolved[4096];
+  if (realpath(dir.c_str(), resolved)) dir = resolved;
+  return !system_dir.empty() && dir == system_dir;
+}
 
 void* find_export_by_name(ModuleState& m, std::string_view name, std::uint16_t hint) {
   ExportTable t;

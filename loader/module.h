@@ -37,6 +37,9 @@ win::HMODULE module_handle(std::u16string_view name);
 const Module* module_containing(const void* address);
 const Module* find_module(win::HMODULE h);
 win::HMODULE main_module();
+// Whether a Unix path lies directly in the prefix's C:\windows\system32 (by real folder), where
+// Windows keeps the system DLLs that Sill provides as built-ins.
+bool in_system_directory(const std::string& unix_path);
 
 // LoadLibraryExW: loads (or adds a reference to) a DLL and initializes it.
 // Errors are NTSTATUS values (STATUS_DLL_NOT_FOUND, STATUS_INVALID_IMAGE_FORMAT, ...).

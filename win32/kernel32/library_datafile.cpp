@@ -75,14 +75,13 @@ std::optional<std::string> locate(std::u16string_view name) {
 // GetModuleFileName's answer, or on a bare name found through the search path):
 // such a name gives the built-in's headers and resources.
 std::optional<std::vector<std::uint8_t>> builtin_system_file(std::u16string_view name) {
-  constexpr std::u16string_view kSystem32 = u"C:\\windows\\system32\\";
   std::u16string file(name);
-  if (file.find_last_of(u"\\/:") == std::u16string::npos) file = std::u16string(kSystem32) + file;
+  if (file.find_last_of(u"\\/:") == std::u16string::npos) file = u"C:\\windows\\system32\\" + file;
   auto full = nt::full_dos_path(file);
   if (!full) return std::nullopt;
-  auto slash = full->find_last_of(u'\\');
-  std::u16string dir = full->substr(0, slash + 1), base = full->substr(slash + 1);
-  if (lstrcmpiW(dir.c_str(), std::u16string(kSystem32).c_str()) != 0) return std::nullopt;
+  auto unix_path = nt::dos_path_to_unix(*full);
+  if (!unix_path || !loader::in_system_directory(*unix_path)) return std::nullopt;
+  std::u16string base = full->substr(full->find_last_of(u'\\') + 1);
   if (base.find(u'.') == std::u16string::npos) base += u".dll";
   return loader::builtin_data_file(base);
 }
